@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+'use strict';
+// Runs the compiled CLI; `npm ci` builds dist/ through the `prepare` script.
+require('../dist/cli.js').main(process.argv).then(
+  (code) => { process.exitCode = code; },
+  (err) => { console.error(err && err.stack ? err.stack : String(err)); process.exitCode = 1; },
+);

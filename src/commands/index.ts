@@ -1,0 +1,9 @@
+import type { Command } from 'commander';
+
+/**
+ * A sub-command module: adds itself to the program. Its action calls `setExit` with the exit code
+ * (0 ok, 2 failed or bad input, 4 unreachable) or throws; cli.ts maps thrown errors.
+ */
+export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
+
+export const COMMANDS: RegisterCommand[] = [];

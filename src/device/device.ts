@@ -1,0 +1,74 @@
+/**
+ * The small interface every layer above device/ uses. slp/ and runner/ depend on this and nothing
+ * else from device/, so their logic can be unit-tested with a fake device (test/helpers/).
+ */
+
+/** What one command returned. `output` is cleaned: no echo, no prompt, no syslog lines, LF only. */
+export interface CommandResult {
+  command: string;
+  output: string;
+  /** Everything received for this command, redacted, for transcripts and troubleshooting. */
+  raw: string;
+  startedAt: Date;
+  elapsedMs: number;
+}
+
+/**
+ * An asynchronous syslog line lifted out of command output, e.g.
+ * `*Jan 24 23:19:05.144: %SMART_LIC-6-TRUST_INSTALL_SUCCESS: A new licensing trust code was …`.
+ */
+export interface DeviceEvent {
+  /** The device's own timestamp text, as printed (it may lack a year). */
+  timestamp: string;
+  facility: string;
+  severity: number;
+  mnemonic: string;
+  message: string;
+  /** When the runner received it. */
+  receivedAt: Date;
+  raw: string;
+}
+
+/** How to answer an interactive question (`[confirm]`, `[yes/no]`, `Destination filename […]?`). */
+export interface PromptAnswer {
+  /** Matched against the device's question. */
+  pattern: RegExp;
+  /** Sent back, followed by a return. An empty string sends only the return. */
+  answer: string;
+}
+
+export interface RunOptions {
+  timeoutMs?: number;
+  /** Questions the caller expects and how to answer them; any other question fails the command. */
+  answers?: PromptAnswer[];
+  /** The command contains a secret: it is shown as `***` in transcripts and errors. */
+  secret?: boolean;
+}
+
+export interface ConfigureOptions {
+  timeoutMs?: number;
+  /** Wrap the session in `configure terminal revert timer N` (IOS XE archive must be set up). */
+  revertTimerMinutes?: number;
+}
+
+/** Facts read once after login. */
+export interface DeviceInfo {
+  host: string;
+  prompt: string;
+  hostname: string;
+}
+
+export interface Device {
+  readonly info: DeviceInfo;
+  /** Runs one privileged EXEC command; throws CommandRejectedError on an IOS failure indicator. */
+  run(command: string, options?: RunOptions): Promise<CommandResult>;
+  /**
+   * Enters config mode, sends each line and checks its reply, and always leaves config mode, also
+   * on error or timeout. Throws CommandRejectedError naming the first rejected line; lines before
+   * it stay applied (IOS has no transactions), so the caller decides whether to roll back.
+   */
+  configure(lines: readonly string[], options?: ConfigureOptions): Promise<CommandResult[]>;
+  /** Returns and forgets the syslog events received since the last call. */
+  drainEvents(): DeviceEvent[];
+  close(): Promise<void>;
+}

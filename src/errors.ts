@@ -1,0 +1,150 @@
+/**
+ * The error family every layer throws. Each class carries data (host, file, line, command…) for
+ * reports and tests; `message` is the one line a person reads. The CLI maps class → exit code in
+ * EXIT_CODES, following Ansible: 0 ok, 1 internal error, 2 a host failed or bad input, 4 unreachable.
+ */
+export class SlpError extends Error {
+  readonly code: string = 'ERR_SLP';
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'SlpError';
+  }
+}
+
+/** One problem in a user's file (inventory, playbook, plan), located for the terminal. */
+export interface ConfigIssue {
+  file: string;
+  line: number;
+  column: number;
+  /** Dotted path inside the document, e.g. `0.slp.proxy.port`; empty for the document itself. */
+  path: string;
+  message: string;
+}
+
+/** Bad input: every issue found, each with file:line:column. Nothing was contacted. */
+export class ConfigError extends SlpError {
+  override readonly code = 'ERR_CONFIG';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map(formatIssue).join('\n'));
+    this.name = 'ConfigError';
+  }
+}
+
+export function formatIssue(issue: ConfigIssue): string {
+  return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
+}
+
+/** The host could not be reached (refused, timed out, DNS, host key refused before auth). */
+export class UnreachableError extends SlpError {
+  override readonly code = 'ERR_UNREACHABLE';
+  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`${host}: unreachable: ${reason}`, options);
+    this.name = 'UnreachableError';
+  }
+}
+
+/** Login or enable was refused. Counted as unreachable in the recap, as Ansible does. */
+export class AuthError extends SlpError {
+  override readonly code = 'ERR_AUTH';
+  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`${host}: authentication failed: ${reason}`, options);
+    this.name = 'AuthError';
+  }
+}
+
+/** The host's SSH key does not match known_hosts (strict / accept-new). */
+export class HostKeyError extends SlpError {
+  override readonly code = 'ERR_HOST_KEY';
+  constructor(readonly host: string, readonly expected: string, readonly got: string) {
+    super(
+      `${host}: host key changed: known_hosts has ${expected}, the device offered ${got}; ` +
+        'remove the old entry if the change is expected',
+    );
+    this.name = 'HostKeyError';
+  }
+}
+
+/** A phase did not finish in time. `phase` names which: connect, auth, prompt, command, … */
+export class DeviceTimeoutError extends SlpError {
+  override readonly code = 'ERR_TIMEOUT';
+  constructor(
+    readonly host: string,
+    readonly phase: string,
+    readonly timeoutMs: number,
+    readonly command?: string,
+  ) {
+    super(
+      `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''} after ${timeoutMs} ms`,
+    );
+    this.name = 'DeviceTimeoutError';
+  }
+}
+
+/** The connection closed while a command or config session was under way. */
+export class DisconnectedError extends SlpError {
+  override readonly code = 'ERR_DISCONNECTED';
+  constructor(readonly host: string, readonly during?: string) {
+    super(`${host}: connection closed${during ? ` during "${during}"` : ''}`);
+    this.name = 'DisconnectedError';
+  }
+}
+
+/** The device answered a command with one of its failure indicators (`% Invalid input …`). */
+export class CommandRejectedError extends SlpError {
+  override readonly code = 'ERR_COMMAND_REJECTED';
+  constructor(
+    readonly host: string,
+    readonly command: string,
+    readonly indicator: string,
+    readonly output: string,
+  ) {
+    super(`${host}: "${indicator}" after "${command}"`);
+    this.name = 'CommandRejectedError';
+  }
+}
+
+/** The host is not a platform or release this tool supports; nothing was changed. */
+export class UnsupportedDeviceError extends SlpError {
+  override readonly code = 'ERR_UNSUPPORTED';
+  constructor(readonly host: string, readonly reason: string) {
+    super(`${host}: unsupported device: ${reason}`);
+    this.name = 'UnsupportedDeviceError';
+  }
+}
+
+/** A rollback was attempted and did not restore the backup's owned lines. */
+export class RollbackError extends SlpError {
+  override readonly code = 'ERR_ROLLBACK';
+  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
+    super(`${host}: rollback failed: ${reason}`, options);
+    this.name = 'RollbackError';
+  }
+}
+
+/** The device's owned configuration changed between `slp plan` and `slp apply`. */
+export class DriftError extends SlpError {
+  override readonly code = 'ERR_DRIFT';
+  constructor(readonly host: string, readonly changes: string[]) {
+    super(`${host}: owned configuration changed since the plan was made: ${changes.join('; ')}`);
+    this.name = 'DriftError';
+  }
+}
+
+/** Exit codes as Ansible uses them. */
+export const EXIT_CODES = {
+  ok: 0,
+  internal: 1,
+  failed: 2,
+  badInput: 2,
+  unreachable: 4,
+} as const;
+
+/** Maps an error escaping a command to its exit code. */
+export function exitCodeFor(error: unknown): number {
+  if (error instanceof ConfigError) return EXIT_CODES.badInput;
+  if (error instanceof UnreachableError || error instanceof AuthError || error instanceof HostKeyError) {
+    return EXIT_CODES.unreachable;
+  }
+  if (error instanceof SlpError) return EXIT_CODES.failed;
+  return EXIT_CODES.internal;
+}
