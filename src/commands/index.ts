@@ -1,4 +1,9 @@
 import type { Command } from 'commander';
+import { registerParse } from './parse';
+import { registerValidate } from './validate';
+import { registerSim } from './sim';
+import { registerRun } from './run';
+import { registerDiagnose } from './diagnose';
 
 /**
  * A sub-command module: adds itself to the program. Its action calls `setExit` with the exit code
@@ -6,4 +11,4 @@ import type { Command } from 'commander';
  */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [];
+export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose];

@@ -1,0 +1,81 @@
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ConfigError } from '../errors';
+import { loadRun } from '../playbook/load-run';
+import { defaultSteps } from '../runner/default-steps';
+import { executeRun } from '../runner/execute-run';
+import { DEFAULT_FORKS } from '../runner/run-playbook';
+import { runRedactor } from '../runner/run-secrets';
+import type { RegisterCommand } from './index';
+
+export interface RunCliOptions {
+  inventory: string;
+  check?: boolean;
+  diff?: boolean;
+  limit?: string;
+  forks: string;
+  json?: string;
+  junit?: string;
+  logDir?: string;
+  backupDir: string;
+  verbose: number;
+}
+
+/** Ansible's option phrasing (lib/ansible/cli/arguments/option_helpers.py) where it applies. */
+export function addRunOptions(cmd: Command): Command {
+  return cmd
+    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
+    .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
+    .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
+    .option('-f, --forks <n>', `specify number of parallel hosts to use (default=${DEFAULT_FORKS})`, String(DEFAULT_FORKS))
+    .option('--json <file>', 'write the JSON report to this file (- for stdout)')
+    .option('--junit <file>', 'write a JUnit XML report to this file')
+    .option('--log-dir <dir>', 'write a redacted session transcript per host here')
+    .option('--backup-dir <dir>', 'where running-config backups go before a change', 'backups')
+    .option('-v, --verbose', 'show each host\'s steps (-vv: also the commands sent)', (_v: string, n: number) => n + 1, 0);
+}
+
+export function parseForks(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) {
+    throw new ConfigError([{ file: '--forks', line: 1, column: 1, path: '', message: `--forks must be a whole number ≥ 1 (got "${value}")` }]);
+  }
+  return n;
+}
+
+/**
+ * `slp run PLAYBOOK -i INVENTORY …`: everything is loaded and validated first (bad input exits 2
+ * before any connection), then every play runs; the recap goes to stdout, progress to stderr.
+ */
+export const registerRun: RegisterCommand = (program, setExit) => {
+  addRunOptions(
+    program
+      .command('run')
+      .description('bring the hosts to the playbook\'s SLP state, verify, and diagnose failures')
+      .argument('<playbook>', 'playbook YAML file'),
+  ).action(async (playbookFile: string, opts: RunCliOptions) => {
+    const forks = parseForks(opts.forks);
+    const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    const playbookDir = path.dirname(path.resolve(playbookFile));
+    const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
+    const { exitCode } = await executeRun({
+      plays: loaded.plays,
+      steps: defaultSteps(),
+      ctx: {
+        mode: 'run', check: !!opts.check, diff: !!opts.diff, backupDir: opts.backupDir, playbookDir, redactor,
+        ...(opts.logDir ? { logDir: opts.logDir } : {}),
+      },
+      forks,
+      ...(opts.json ? { json: opts.json } : {}),
+      ...(opts.junit ? { junit: opts.junit } : {}),
+      verbosity: opts.verbose,
+      meta: { command: 'run', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+    });
+    setExit(exitCode);
+  });
+};
+
+export function toolVersion(): string {
+  return (require('../../package.json') as { version: string }).version;
+}

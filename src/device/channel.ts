@@ -1,0 +1,305 @@
+import { StringDecoder } from 'string_decoder';
+import { DeviceTimeoutError, DisconnectedError } from '../errors';
+import { Redactor, REDACTED } from '../redact';
+import { DeviceEvent, PromptAnswer } from './device';
+import { liftSyslogLines } from './syslog-event';
+import { appendChunk, CleanState, emptyCleanState } from './terminal-text';
+import { Transcript } from './transcript';
+import type { ByteStream } from './transport';
+
+/**
+ * The prompt layer: sends a line, reads until a prompt, and hands back clean text. It absorbs
+ * what a vty does to output (CRLF, ANSI, echo, ` --More-- ` pages, questions, syslog lines typed
+ * into the middle of output) and enforces per-phase timeouts. It knows no IOS: what counts as a
+ * prompt, a page marker or a question comes in through ChannelOptions (from ios-platform.ts).
+ */
+
+export interface ChannelOptions {
+  /** Inventory host name, for errors. */
+  host: string;
+  redactor: Redactor;
+  /** Does this last line (no newline after it) end the read? */
+  isPrompt: (line: string) => boolean;
+  morePattern: RegExp;
+  questionPatterns: readonly RegExp[];
+  /** Sent to abandon a question nobody answered (Ctrl-C on IOS). */
+  interrupt: string;
+  returnChar: string;
+  transcript?: Transcript;
+  onEvent?: (event: DeviceEvent) => void;
+  now?: () => Date;
+}
+
+export interface ExchangeOptions {
+  timeoutMs: number;
+  /** Names the step in DeviceTimeoutError: prompt, enable, command, config… */
+  phase: string;
+  answers?: readonly PromptAnswer[];
+  /** The input is a secret: never shown, not even redacted in part. */
+  secret?: boolean;
+  /** Keep syslog-looking lines in the output (for `show logging`). */
+  keepSyslogLines?: boolean;
+  /** Extra last-line patterns that end the read, e.g. `Password:`. */
+  expect?: readonly RegExp[];
+  /** Overrides ChannelOptions.isPrompt for this exchange (hostname changes). */
+  isPrompt?: (line: string) => boolean;
+}
+
+export interface Exchange {
+  /** The input as it may be shown (redacted). */
+  input: string;
+  /** Clean output: no echo, no prompt, no syslog lines, LF only, redacted. */
+  output: string;
+  /** Everything received for this exchange, cleaned of CR/ANSI but otherwise whole, redacted. */
+  raw: string;
+  /** The last line that ended the read (a prompt, or an `expect` match). */
+  prompt: string;
+  endedBy: 'prompt' | 'expect';
+  /** Questions answered on the way, in order. */
+  answered: string[];
+  /** Paging was needed (`terminal length 0` did not hold). */
+  paged: boolean;
+  startedAt: Date;
+  elapsedMs: number;
+}
+
+/** The device asked a question the caller gave no answer for; the channel answered Ctrl-C. */
+export class UnansweredQuestionError extends Error {
+  constructor(readonly question: string, readonly output: string) {
+    super(`unexpected question "${question}"`);
+    this.name = 'UnansweredQuestionError';
+  }
+}
+
+interface Waiter {
+  check(): void;
+  fail(err: Error): void;
+}
+
+export class Channel {
+  private readonly decoder = new StringDecoder('utf8');
+  /** Text of the current exchange, syslog lines lifted out. */
+  private text: CleanState = emptyCleanState();
+  /** The same, syslog lines kept, for raw/transcript. */
+  private rawText: CleanState = emptyCleanState();
+  private events: DeviceEvent[] = [];
+  private waiter: Waiter | undefined;
+  private closed = false;
+  private keepSyslog = false;
+  /** After a space answered ` --More-- `, IOS erases the marker with backspaces: swallow them. */
+  private afterMore = false;
+  /** A syslog line was lifted from the end of the text in the last chunk. */
+  private liftedAtEnd = false;
+  private busy = false;
+
+  constructor(private readonly stream: ByteStream, private readonly o: ChannelOptions) {
+    stream.on('data', (d) => this.onData(typeof d === 'string' ? d : this.decoder.write(d)));
+    stream.on('close', () => {
+      this.closed = true;
+      this.waiter?.fail(new DisconnectedError(o.host, this.currentInput));
+    });
+  }
+
+  private currentInput: string | undefined;
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** Returns and forgets the events lifted so far. */
+  drainEvents(): DeviceEvent[] {
+    const out = this.events;
+    this.events = [];
+    return out;
+  }
+
+  private now(): Date {
+    return this.o.now ? this.o.now() : new Date();
+  }
+
+  private onData(chunk: string): void {
+    this.rawText = appendChunk(this.rawText, chunk);
+    if (this.afterMore) {
+      chunk = chunk.replace(/^(?:\x08+ +\x08+|\x08+)/, '');
+      this.afterMore = false;
+    }
+    this.text = appendChunk(this.text, chunk);
+    this.liftedAtEnd = false;
+    if (!this.keepSyslog) {
+      const lifted = liftSyslogLines(this.text.text, this.now());
+      if (lifted.events.length > 0) {
+        this.liftedAtEnd = lifted.text.endsWith('\n');
+        this.text = { ...this.text, text: lifted.text };
+        for (const e of lifted.events) {
+          const safe = { ...e, message: this.o.redactor.redact(e.message), raw: this.o.redactor.redact(e.raw) };
+          this.events.push(safe);
+          this.o.onEvent?.(safe);
+        }
+      }
+    }
+    this.waiter?.check();
+  }
+
+  /**
+   * Sends `input` (unless undefined: then only reads) followed by a return, and reads until a
+   * prompt. Rejects with DeviceTimeoutError(phase), DisconnectedError or UnansweredQuestionError.
+   */
+  async exchange(input: string | undefined, opts: ExchangeOptions): Promise<Exchange> {
+    if (this.busy) throw new Error('channel: one exchange at a time');
+    // A secret input no pattern recognises is registered whole, so its echo is hidden too, also
+    // when it reaches the transcript late (after a timeout).
+    if (opts.secret && input && this.o.redactor.redact(input) === input) this.o.redactor.add(input);
+    const shown = input === undefined ? '' : opts.secret && input.length < 4 ? REDACTED : this.o.redactor.redact(input);
+    if (this.closed) throw new DisconnectedError(this.o.host, shown || undefined);
+    this.busy = true;
+    this.currentInput = shown || undefined;
+    const startedAt = this.now();
+    const t0 = Date.now();
+    // What arrived while idle (a late prompt, a blank line) belongs to no command: keep it in the
+    // transcript only. Unterminated text that may be the start of a syslog line stays.
+    if (input !== undefined) this.flushIdle();
+    this.keepSyslog = opts.keepSyslogLines === true;
+    const isPrompt = opts.isPrompt ?? this.o.isPrompt;
+    const answered: string[] = [];
+    let paged = false;
+    let answeredLine = -1;
+    const answeredLines: string[] = [];
+    let aborting: UnansweredQuestionError | undefined;
+    try {
+      const ended = await new Promise<{ prompt: string; endedBy: 'prompt' | 'expect'; promptAt: number }>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          this.waiter = undefined;
+          reject(new DeviceTimeoutError(this.o.host, opts.phase, opts.timeoutMs, shown || undefined));
+        }, opts.timeoutMs);
+        const finish = (f: () => void) => {
+          clearTimeout(timer);
+          this.waiter = undefined;
+          f();
+        };
+        this.waiter = {
+          fail: (err) => finish(() => reject(err)),
+          check: () => {
+            let text = this.text.text;
+            const lineStart = text.lastIndexOf('\n') + 1;
+            let tail = text.slice(lineStart);
+            // A syslog line lifted right after the prompt leaves the prompt on the line before.
+            if (tail === '' && this.liftedAtEnd && lineStart > 0) {
+              const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+              if (isPrompt(prev)) {
+                this.text = { ...this.text, text: text.slice(0, lineStart - 1) };
+                text = this.text.text;
+                tail = prev;
+              }
+            }
+            const promptAt = text.length - tail.length;
+            // A prompt counts only after the echo's newline: a stale prompt that arrives just
+            // after the command was sent must not end the read.
+            const echoed = input === undefined || text.lastIndexOf('\n', promptAt - 1) >= 0;
+            if (tail && echoed && isPrompt(tail)) {
+              if (aborting) return finish(() => reject(aborting));
+              return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
+            }
+            if (aborting) return;
+            if (tail && opts.expect?.some((re) => re.test(tail))) {
+              return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
+            }
+            const more = this.o.morePattern.exec(tail);
+            if (more) {
+              paged = true;
+              this.text = { ...this.text, text: text.slice(0, lineStart + more.index) };
+              this.afterMore = true;
+              this.stream.write(' ');
+              return;
+            }
+            if (tail && lineStart !== answeredLine && this.o.questionPatterns.some((re) => re.test(tail))) {
+              answeredLine = lineStart;
+              const answer = opts.answers?.find((a) => a.pattern.test(tail));
+              if (answer) {
+                answered.push(tail.trim());
+                answeredLines.push(`${tail}${answer.answer}\n`);
+                this.stream.write(answer.answer + this.o.returnChar);
+                return;
+              }
+              aborting = new UnansweredQuestionError(this.o.redactor.redact(tail.trim()), '');
+              this.stream.write(this.o.interrupt);
+            }
+          },
+        };
+        if (input !== undefined) this.stream.write(input + this.o.returnChar);
+        else this.waiter.check();
+      });
+      const body = this.text.text.slice(0, ended.promptAt);
+      const raw = this.o.redactor.redact(this.rawText.text);
+      this.o.transcript?.write(raw);
+      this.text = { text: this.text.text.slice(ended.promptAt + ended.prompt.length), carry: this.text.carry };
+      this.rawText = { text: '', carry: this.rawText.carry };
+      // An answered question and its answer are dialogue, not output (they stay in raw).
+      const output = stripEcho(answeredLines.reduce((b, l) => b.replace(l, ''), body), input);
+      return {
+        input: shown,
+        output: this.o.redactor.redact(output),
+        raw,
+        prompt: ended.prompt,
+        endedBy: ended.endedBy,
+        answered,
+        paged,
+        startedAt,
+        elapsedMs: Date.now() - t0,
+      };
+    } catch (err) {
+      // Keep what was received in the transcript; the buffer is left for a resync by the driver.
+      if (err instanceof UnansweredQuestionError) {
+        const out = this.o.redactor.redact(stripEcho(this.text.text.slice(0, this.text.text.lastIndexOf('\n') + 1), input));
+        this.flushIdle(true);
+        throw new UnansweredQuestionError(err.question, out);
+      }
+      throw err;
+    } finally {
+      this.keepSyslog = false;
+      this.busy = false;
+      this.currentInput = undefined;
+    }
+  }
+
+  /** Sends bytes without waiting (Ctrl-Z, Ctrl-C). */
+  write(data: string): void {
+    if (!this.closed) this.stream.write(data);
+  }
+
+  /** Drops the current buffer (after writing it to the transcript). */
+  flushIdle(all = false): void {
+    const raw = this.rawText.text;
+    if (raw) this.o.transcript?.write(this.o.redactor.redact(raw));
+    const text = this.text.text;
+    const tailStart = text.lastIndexOf('\n') + 1;
+    const tail = text.slice(tailStart);
+    const mayBeSyslog = !all && /^[*.]?(?:\d+:\s+)?[*.]?[A-Z][a-z]{0,2}(?:\s|$)/.test(tail) && tail.length < 40;
+    this.text = { text: mayBeSyslog ? tail : '', carry: this.text.carry };
+    this.rawText = { text: mayBeSyslog ? tail : '', carry: this.rawText.carry };
+  }
+
+  close(): void {
+    this.flushIdle(true);
+    if (!this.closed) this.stream.end();
+  }
+}
+
+/**
+ * Removes the device's echo of `input`: the first non-blank line when it is the input, or ends
+ * with it (IOS may redraw the prompt before it). Also drops the newline before the prompt.
+ */
+export function stripEcho(body: string, input: string | undefined): string {
+  let text = body;
+  if (input !== undefined) {
+    const lead = /^\n*/.exec(text)![0].length;
+    const nl = text.indexOf('\n', lead);
+    const first = (nl < 0 ? text.slice(lead) : text.slice(lead, nl)).trimEnd();
+    const typed = input.trim();
+    if (first === typed || (typed !== '' && first.endsWith(typed))) {
+      text = nl < 0 ? '' : text.slice(nl + 1);
+    } else if (typed === '' && lead > 0) {
+      text = text.slice(1);
+    }
+  }
+  return text.replace(/\n+$/, '');
+}

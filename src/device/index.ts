@@ -1,0 +1,117 @@
+import { UnreachableError } from '../errors';
+import { Redactor } from '../redact';
+import { Channel } from './channel';
+import { Device, DeviceEvent } from './device';
+import { IosDriver } from './ios';
+import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS } from './ios-platform';
+import { HostKeyChecking } from './known-hosts';
+import { modeOfPrompt } from './mode-step';
+import { Transcript } from './transcript';
+import { AlgorithmOptions, connectTransport, SshEndpoint } from './transport';
+
+export type { Device, CommandResult, DeviceEvent, DeviceInfo, RunOptions, ConfigureOptions, PromptAnswer } from './device';
+export type { HostKeyChecking } from './known-hosts';
+export type { AlgorithmOptions, SshEndpoint } from './transport';
+export { findFailureIndicator } from './ios';
+
+/** Everything needed to reach one switch. Defaults: DEFAULT_CONNECT_OPTIONS. */
+export interface ConnectOptions {
+  /** Inventory host name: every error and event names it. */
+  name: string;
+  host: string;
+  port: number;
+  username: string;
+  password?: string;
+  /** PEM/OpenSSH private key text, or privateKeyFile. */
+  privateKey?: string | Buffer;
+  privateKeyFile?: string;
+  passphrase?: string;
+  enableSecret?: string;
+  hostKeyChecking: HostKeyChecking;
+  /** Defaults to ~/.ssh/known_hosts. */
+  knownHostsFile?: string;
+  connectTimeoutMs: number;
+  commandTimeoutMs: number;
+  keepaliveIntervalMs?: number;
+  algorithms?: AlgorithmOptions;
+  jumpHost?: SshEndpoint & { hostKeyChecking?: HostKeyChecking };
+  /** Append a redacted session transcript here. */
+  transcriptFile?: string;
+  /** More strings to redact (trust tokens the caller will send). */
+  secrets?: string[];
+  onEvent?: (event: DeviceEvent) => void;
+}
+
+export const DEFAULT_CONNECT_OPTIONS = {
+  port: 22,
+  hostKeyChecking: 'accept-new' as HostKeyChecking,
+  connectTimeoutMs: 15_000,
+  commandTimeoutMs: 30_000,
+  keepaliveIntervalMs: 10_000,
+} as const;
+
+/**
+ * Connects, logs in and enables: the returned Device sits at the privileged EXEC prompt with
+ * paging off. Fails with UnreachableError, AuthError, HostKeyError or DeviceTimeoutError.
+ */
+export async function connectDevice(options: ConnectOptions): Promise<Device> {
+  const o = options;
+  // The login password is redacted too, unless it is the user name (lab `admin`/`admin`): then it
+  // is no secret, and hiding it would garble every `username admin` line.
+  const redactor = new Redactor([
+    o.password !== o.username ? o.password : undefined,
+    o.enableSecret,
+    o.passphrase,
+    o.jumpHost?.password,
+    o.jumpHost?.passphrase,
+    ...(o.secrets ?? []),
+  ]);
+  const transcript = o.transcriptFile ? new Transcript(o.transcriptFile, o.name) : undefined;
+  let transport: Awaited<ReturnType<typeof connectTransport>> | undefined;
+  const cleanup = async () => {
+    await transport?.close();
+    await transcript?.close();
+  };
+  try {
+    transport = await connectTransport({
+      name: o.name,
+      host: o.host,
+      port: o.port,
+      username: o.username,
+      ...(o.password !== undefined ? { password: o.password } : {}),
+      ...(o.privateKey !== undefined ? { privateKey: o.privateKey } : {}),
+      ...(o.privateKeyFile !== undefined ? { privateKeyFile: o.privateKeyFile } : {}),
+      ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
+      hostKeyChecking: o.hostKeyChecking,
+      ...(o.knownHostsFile !== undefined ? { knownHostsFile: o.knownHostsFile } : {}),
+      connectTimeoutMs: o.connectTimeoutMs,
+      ...(o.keepaliveIntervalMs !== undefined ? { keepaliveIntervalMs: o.keepaliveIntervalMs } : {}),
+      ...(o.algorithms !== undefined ? { algorithms: o.algorithms } : {}),
+      ...(o.jumpHost !== undefined ? { jumpHost: o.jumpHost } : {}),
+    });
+    const stream = await transport.openShell().catch((err: unknown) => {
+      throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err });
+    });
+    const channel = new Channel(stream, {
+      host: o.name,
+      redactor,
+      isPrompt: (line) => modeOfPrompt(line) !== undefined,
+      morePattern: MORE_PATTERN,
+      questionPatterns: QUESTION_PATTERNS,
+      interrupt: CTRL_C,
+      returnChar: '\n',
+      ...(transcript ? { transcript } : {}),
+      ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+    });
+    return await IosDriver.open(channel, {
+      name: o.name,
+      ...(o.enableSecret !== undefined ? { enableSecret: o.enableSecret } : {}),
+      loginTimeoutMs: o.connectTimeoutMs,
+      commandTimeoutMs: o.commandTimeoutMs,
+      onClose: cleanup,
+    });
+  } catch (err) {
+    await cleanup();
+    throw err;
+  }
+}

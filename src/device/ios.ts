@@ -1,0 +1,239 @@
+import { AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, SlpError } from '../errors';
+import { Channel, Exchange, ExchangeOptions, UnansweredQuestionError } from './channel';
+import { CommandResult, ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } from './device';
+import {
+  CTRL_C,
+  FAILURE_INDICATORS,
+  IosModeName,
+  LOG_OUTPUT_COMMANDS,
+  ON_OPEN_COMMANDS,
+  PASSWORD_PROMPT,
+  PRIVILEGE_LEVEL,
+} from './ios-platform';
+import { modeOfPrompt, nextModeStep } from './mode-step';
+
+/**
+ * The IOS XE driver: privilege levels, config mode and failure indicators, on top of a Channel.
+ * It never touches SSH. Mode changes are decided by the pure nextModeStep (mode-step.ts); this
+ * file only carries them out and turns device replies into the error family.
+ */
+
+export interface IosDriverOptions {
+  /** Inventory host name, used in every error. */
+  name: string;
+  enableSecret?: string;
+  /** Budget for the first prompt after the shell opens (banner included). */
+  loginTimeoutMs: number;
+  commandTimeoutMs: number;
+  /** Called once the driver is closed (transport and transcript clean-up). */
+  onClose?: () => Promise<void>;
+}
+
+/** The first failure indicator in `output`, if any. */
+export function findFailureIndicator(output: string): string | undefined {
+  return FAILURE_INDICATORS.find((f) => f.pattern.test(output))?.indicator;
+}
+
+// IOS XE shortens long hostnames in config-mode prompts (realclients P4: Netmiko matches the first
+// 16 characters), so a shorter prefix of the known hostname is still this device.
+const SHORTENED_PROMPT_MIN = 16;
+
+export class IosDriver implements Device {
+  private mode: IosModeName = 'exec';
+  private hostname = '';
+  private prompt = '';
+  private needsResync = false;
+  private closed = false;
+  /** `terminal length 0` was refused; the channel pages with spaces instead. */
+  pagingRefused = false;
+
+  private constructor(private readonly channel: Channel, private readonly o: IosDriverOptions) {}
+
+  /** Logs in: first prompt, enable, `show privilege` = 15, then ON_OPEN_COMMANDS. */
+  static async open(channel: Channel, o: IosDriverOptions): Promise<IosDriver> {
+    const d = new IosDriver(channel, o);
+    await d.login();
+    return d;
+  }
+
+  get info(): DeviceInfo {
+    return { host: this.o.name, prompt: this.prompt, hostname: this.hostname };
+  }
+
+  /** A prompt of this device: any prompt before the hostname is known, then only its own. */
+  private acceptsPrompt(line: string, alsoHostname?: string): boolean {
+    const pm = modeOfPrompt(line);
+    if (!pm) return false;
+    if (!this.hostname) return true;
+    return [this.hostname, alsoHostname].some(
+      (h) => h !== undefined && (pm.hostname === h || (pm.hostname.length >= SHORTENED_PROMPT_MIN && h.startsWith(pm.hostname))),
+    );
+  }
+
+  private noteprompt(ex: Exchange, newHostname?: string): void {
+    if (ex.endedBy !== 'prompt') return;
+    const pm = modeOfPrompt(ex.prompt);
+    if (!pm) return;
+    this.mode = pm.mode;
+    this.prompt = ex.prompt.trim();
+    if (newHostname) this.hostname = newHostname;
+    else if (pm.mode !== 'configuration' || !this.hostname) this.hostname = pm.hostname;
+  }
+
+  private async send(input: string | undefined, opts: Partial<ExchangeOptions> & { phase: string }, newHostname?: string): Promise<Exchange> {
+    try {
+      const ex = await this.channel.exchange(input, {
+        timeoutMs: this.o.commandTimeoutMs,
+        isPrompt: (line) => this.acceptsPrompt(line, newHostname),
+        ...opts,
+      });
+      this.noteprompt(ex, newHostname);
+      return ex;
+    } catch (err) {
+      if (err instanceof DeviceTimeoutError) this.needsResync = true;
+      if (err instanceof UnansweredQuestionError) {
+        const shown = opts.secret ? '***' : input ?? '';
+        throw new CommandRejectedError(this.o.name, shown, err.message, err.output);
+      }
+      throw err;
+    }
+  }
+
+  private async login(): Promise<void> {
+    await this.send(undefined, { phase: 'prompt', timeoutMs: this.o.loginTimeoutMs });
+    // A banner line such as `lab-core#` can pass for a prompt; the reply to a bare return cannot.
+    this.hostname = '';
+    await this.send('', { phase: 'prompt', timeoutMs: this.o.loginTimeoutMs });
+    await this.acquire('privilege_exec');
+    const priv = await this.send('show privilege', { phase: 'enable' });
+    const level = PRIVILEGE_LEVEL.exec(priv.output);
+    if (!level || level[1] !== '15') {
+      throw new AuthError(this.o.name, `privilege level is ${level ? level[1] : 'unknown'} after login; 15 is needed`);
+    }
+    for (const c of ON_OPEN_COMMANDS) {
+      const ex = await this.send(c.command, { phase: 'command' });
+      const bad = findFailureIndicator(ex.output);
+      if (bad && c.command.startsWith('terminal length')) this.pagingRefused = true;
+      if (bad && c.required) throw new CommandRejectedError(this.o.name, c.command, bad, ex.output);
+    }
+  }
+
+  /** Walks to `target` one nextModeStep at a time. */
+  private async acquire(target: IosModeName): Promise<void> {
+    for (let i = 0; i < 4; i++) {
+      const step = nextModeStep(this.mode, target);
+      if (step.action === 'none') return;
+      if (step.action === 'escalate' && step.auth) {
+        await this.enable(step.command);
+      } else {
+        const ex = await this.send(step.command, { phase: 'mode' });
+        const bad = findFailureIndicator(ex.output);
+        if (bad) throw new CommandRejectedError(this.o.name, step.command, bad, ex.output);
+      }
+    }
+    if (this.mode !== target) throw new SlpError(`${this.o.name}: could not reach ${target} mode (prompt "${this.prompt}")`);
+  }
+
+  private async enable(command: string): Promise<void> {
+    const ex = await this.send(command, { phase: 'enable', expect: [PASSWORD_PROMPT] });
+    if (ex.endedBy === 'prompt') {
+      const bad = findFailureIndicator(ex.output);
+      if (bad) throw new AuthError(this.o.name, `"${command}" refused: ${bad}`);
+      return;
+    }
+    if (!this.o.enableSecret) {
+      this.channel.write(CTRL_C);
+      this.needsResync = true;
+      throw new AuthError(this.o.name, 'enable asks for a password and no enable secret is set (ansible_become_password)');
+    }
+    const answer = await this.send(this.o.enableSecret, { phase: 'enable', secret: true, expect: [PASSWORD_PROMPT] });
+    if (answer.endedBy === 'expect' || findFailureIndicator(answer.output) || this.mode === 'exec') {
+      // IOS asks up to three times and then prints `% Bad secrets`; stop at the first refusal.
+      if (answer.endedBy === 'expect') this.channel.write(CTRL_C);
+      this.needsResync = true;
+      throw new AuthError(this.o.name, 'the enable secret was refused');
+    }
+  }
+
+  private async ready(): Promise<void> {
+    if (this.closed || this.channel.isClosed) throw new DisconnectedError(this.o.name);
+    if (this.needsResync) {
+      // The device may still be finishing what timed out: wait for it to show a prompt again.
+      this.needsResync = false;
+      await this.send('', { phase: 'resync' });
+    }
+  }
+
+  async run(command: string, options: RunOptions = {}): Promise<CommandResult> {
+    await this.ready();
+    await this.acquire('privilege_exec');
+    const ex = await this.send(command, {
+      phase: 'command',
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.answers ? { answers: options.answers } : {}),
+      ...(options.secret ? { secret: true } : {}),
+      keepSyslogLines: LOG_OUTPUT_COMMANDS.some((re) => re.test(command)),
+    });
+    const bad = findFailureIndicator(ex.output);
+    if (bad) throw new CommandRejectedError(this.o.name, ex.input, bad, ex.output);
+    return toResult(ex);
+  }
+
+  async configure(lines: readonly string[], options: ConfigureOptions = {}): Promise<CommandResult[]> {
+    await this.ready();
+    await this.acquire('privilege_exec');
+    const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
+    const enter = options.revertTimerMinutes
+      ? `configure terminal revert timer ${options.revertTimerMinutes}`
+      : 'configure terminal';
+    const results: CommandResult[] = [];
+    let failure: unknown;
+    try {
+      const ex = await this.send(enter, { phase: 'config', ...timeout });
+      const bad = findFailureIndicator(ex.output);
+      if (bad) throw new CommandRejectedError(this.o.name, enter, bad, ex.output);
+      if (this.mode !== 'configuration') {
+        throw new SlpError(`${this.o.name}: "${enter}" did not enter config mode (prompt "${this.prompt}")`);
+      }
+      for (const line of lines) {
+        const rename = /^\s*hostname\s+(\S+)\s*$/.exec(line)?.[1];
+        const lineEx = await this.send(line, { phase: 'config', ...timeout }, rename);
+        results.push(toResult(lineEx));
+        const lineBad = findFailureIndicator(lineEx.output);
+        if (lineBad) throw new CommandRejectedError(this.o.name, lineEx.input, lineBad, lineEx.output);
+      }
+    } catch (err) {
+      failure = err;
+    }
+    await this.leaveConfig(failure);
+    if (failure) throw failure;
+    return results;
+  }
+
+  /** Always called after a config session: back to privileged EXEC, whatever happened. */
+  private async leaveConfig(failure: unknown): Promise<void> {
+    if (this.channel.isClosed || failure instanceof DisconnectedError) return;
+    try {
+      if (this.needsResync) await this.ready();
+      if (this.mode === 'configuration') await this.send('end', { phase: 'config-exit' });
+    } catch (err) {
+      if (!failure) throw err;
+      // The first error is the one to report; the session is left for close() to end.
+    }
+  }
+
+  drainEvents(): DeviceEvent[] {
+    return this.channel.drainEvents();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.channel.close();
+    await this.o.onClose?.();
+  }
+}
+
+function toResult(ex: Exchange): CommandResult {
+  return { command: ex.input, output: ex.output, raw: ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs };
+}

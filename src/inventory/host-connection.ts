@@ -1,0 +1,42 @@
+import { homedir } from 'os';
+import { isAbsolute, join, resolve } from 'path';
+import type { HostVars } from '../schema/types.generated';
+import type { HostConnection } from './inventory';
+
+export const DEFAULT_CONNECTION = {
+  port: 22,
+  hostKeyChecking: 'strict',
+  connectTimeoutMs: 10_000,
+  commandTimeoutMs: 30_000,
+} as const;
+
+/** Reads the ansible_* / slp_* variables of one host (already rendered and schema-checked). */
+export function hostConnection(name: string, vars: HostVars, inventoryDir: string): HostConnection {
+  const connection: HostConnection = {
+    address: vars.ansible_host ?? name,
+    port: vars.ansible_port ?? DEFAULT_CONNECTION.port,
+    hostKeyChecking: vars.slp_host_key_checking ?? DEFAULT_CONNECTION.hostKeyChecking,
+    connectTimeoutMs: seconds(vars.slp_connect_timeout) ?? DEFAULT_CONNECTION.connectTimeoutMs,
+    commandTimeoutMs: seconds(vars.slp_command_timeout) ?? DEFAULT_CONNECTION.commandTimeoutMs,
+  };
+  const username = vars.ansible_user;
+  const password = vars.ansible_password ?? vars.ansible_ssh_pass;
+  const enableSecret = vars.ansible_become_password ?? vars.ansible_become_pass;
+  const keyFile = vars.ansible_ssh_private_key_file;
+  const passphrase = vars.slp_private_key_passphrase;
+  if (username !== undefined) connection.username = username;
+  if (password !== undefined) connection.password = password;
+  if (enableSecret !== undefined) connection.enableSecret = enableSecret;
+  if (keyFile !== undefined) connection.privateKeyFile = keyPath(keyFile, inventoryDir);
+  if (passphrase !== undefined) connection.privateKeyPassphrase = passphrase;
+  return connection;
+}
+
+function seconds(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.round(value * 1000);
+}
+
+function keyPath(file: string, base: string): string {
+  if (file === '~' || file.startsWith('~/')) return join(homedir(), file.slice(1));
+  return isAbsolute(file) ? file : resolve(base, file);
+}

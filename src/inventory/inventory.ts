@@ -1,0 +1,60 @@
+/** The loaded inventory: hosts with merged, rendered variables and how to reach each one. */
+import type { YamlSource, DocPath } from '../schema/yaml-source';
+
+export type HostKeyChecking = 'strict' | 'accept-new' | 'off';
+
+/** Everything the device driver needs to open a session, from ansible_* and slp_* variables. */
+export interface HostConnection {
+  /** ansible_host, or the inventory name. */
+  address: string;
+  /** ansible_port, default 22. */
+  port: number;
+  username?: string;
+  /** ansible_password / ansible_ssh_pass. */
+  password?: string;
+  /** ansible_become_password / ansible_become_pass: the enable secret. */
+  enableSecret?: string;
+  /** ansible_ssh_private_key_file, resolved against the inventory's directory, ~ expanded. */
+  privateKeyFile?: string;
+  /** slp_private_key_passphrase. */
+  privateKeyPassphrase?: string;
+  /** slp_host_key_checking, default strict (as Ansible's host_key_checking = True). */
+  hostKeyChecking: HostKeyChecking;
+  /** slp_connect_timeout (seconds) × 1000, default 10 s. */
+  connectTimeoutMs: number;
+  /** slp_command_timeout (seconds) × 1000, default 30 s. */
+  commandTimeoutMs: number;
+}
+
+export interface InventoryHost {
+  name: string;
+  /** Every group the host belongs to, `all` first, in variable-precedence order. */
+  groups: string[];
+  /** Merged (all < parent < child < host) and rendered variables. */
+  vars: Record<string, unknown>;
+  connection: HostConnection;
+}
+
+export interface InventoryGroup {
+  name: string;
+  /** Distance from `all` along the longest parent chain (all = 0), as Ansible computes it. */
+  depth: number;
+  parents: string[];
+  children: string[];
+  /** Hosts listed in this group or any descendant, in inventory order. */
+  hosts: string[];
+}
+
+export interface Inventory {
+  file: string;
+  source: YamlSource;
+  /** In the order hosts first appear in the file. */
+  hosts: Map<string, InventoryHost>;
+  groups: Map<string, InventoryGroup>;
+}
+
+/** A variable's value with where it was written. */
+export interface VarEntry {
+  value: unknown;
+  path: DocPath;
+}

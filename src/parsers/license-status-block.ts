@@ -1,0 +1,386 @@
+import { isoOrNull } from './ios-time';
+import { indentOf, nullIfEmpty, splitKeyValue, toInt } from './preprocess';
+import type { MemberRole } from './types';
+
+/** Transport type as `show license status` prints it, normalised (`Transport Off` → off). */
+export type LicenseTransportType = 'smart' | 'cslu' | 'callhome' | 'off' | 'automatic';
+
+export interface PolicyAttributes {
+  firstReportRequirementDays: number | null;
+  reportingFrequencyDays: number | null;
+  reportOnChangeDays: number | null;
+}
+
+/** One member's trust code (`Active: PID:…,SN:…` / `INSTALLED on <date>`). */
+export interface TrustCodeMember {
+  role: MemberRole;
+  pid: string;
+  sn: string;
+  installed: boolean;
+  installedAt: string | null;
+  /** Agent 6.3+: `Valid on …` / `Expired on …`. */
+  validFrom: string | null;
+  expiresAt: string | null;
+}
+
+export interface TrustCodeInstalled {
+  /** True when a date is shown (standalone) or every listed member says INSTALLED. */
+  installed: boolean;
+  /** The standalone date, or the earliest member date. */
+  installedAt: string | null;
+  /** Empty for the single-line (standalone) form. */
+  members: TrustCodeMember[];
+}
+
+/** `show license status` (and the status part of `show license all` / `tech support`). */
+export interface ShowLicenseStatus {
+  /** Sections actually present, in output order (for "missing section" checks). */
+  sections: string[];
+  utilityEnabled: boolean | null;
+  slpEnabled: boolean | null;
+  /** `Reporting Mode: STANDARD` (agent 5.11+). */
+  reportingMode: string | null;
+  account: { smartAccount: string | null; smartAccountAsOf: string | null; virtualAccount: string | null } | null;
+  dataPrivacy: {
+    sendingHostname: boolean | null;
+    callhomeHostnamePrivacy: boolean | null;
+    smartLicensingHostnamePrivacy: boolean | null;
+    versionPrivacy: boolean | null;
+  } | null;
+  transport: {
+    type: LicenseTransportType | null;
+    /** As printed: `Smart`, `cslu`, `Callhome`, `Transport Off`. */
+    typeRaw: string | null;
+    url: string | null;
+    csluAddress: string | null;
+    /** False when `Not Configured` or the address is `<empty>`. */
+    proxyConfigured: boolean;
+    proxyAddress: string | null;
+    proxyPort: number | null;
+    proxyUsername: string | null;
+    vrf: string | null;
+    serverIdentityCheck: boolean | null;
+    ipMode: string | null;
+    trustPoint: string | null;
+  } | null;
+  customId: string | null;
+  policy: {
+    /** `Merged from multiple sources.` or `Installed On <date>` as printed. */
+    inUse: string | null;
+    installedOn: string | null;
+    name: string | null;
+    reportingAckRequired: boolean | null;
+    /** `CISCO default`, `Customer Policy`, … (the parenthesised source of the ACK line). */
+    source: string | null;
+    attributes: Record<string, PolicyAttributes>;
+  } | null;
+  usageReporting: {
+    lastAckReceived: string | null;
+    nextAckDeadline: string | null;
+    /** Days; 0 for `0 (no reporting)`. */
+    reportingPushIntervalDays: number | null;
+    /** As printed, e.g. `30  days State(4) InPolicy(60)`. */
+    reportingPushIntervalRaw: string | null;
+    nextAckPushCheck: string | null;
+    nextReportPush: string | null;
+    lastReportPush: string | null;
+    lastReportFileWrite: string | null;
+  } | null;
+  /** null when no `Trust Code Installed` line was present. */
+  trustCode: TrustCodeInstalled | null;
+  deviceTelemetry: { dataChannel: string | null; reportsOnDisk: number | null } | null;
+}
+
+/** Top-level section headers of the status block (names as printed, without the colon). */
+export const STATUS_SECTIONS = [
+  'Utility',
+  'Smart Licensing Using Policy',
+  'Account Information',
+  'Data Privacy',
+  'Transport',
+  'Miscellaneous',
+  'Policy',
+  'Usage Reporting',
+  'Trust Code Installed',
+  'Device Telemetry Report Summary',
+  'License Conversion',
+  'Export Authorization Key',
+] as const;
+const SECTION_SET: ReadonlySet<string> = new Set(STATUS_SECTIONS);
+
+export function emptyLicenseStatus(): ShowLicenseStatus {
+  return {
+    sections: [],
+    utilityEnabled: null,
+    slpEnabled: null,
+    reportingMode: null,
+    account: null,
+    dataPrivacy: null,
+    transport: null,
+    customId: null,
+    policy: null,
+    usageReporting: null,
+    trustCode: null,
+    deviceTelemetry: null,
+  };
+}
+
+const bool = (v: string): boolean | null => {
+  const s = v.trim().toLowerCase();
+  if (['enabled', 'yes', 'true', 'available'].includes(s)) return true;
+  if (['disabled', 'no', 'false'].includes(s)) return false;
+  return null;
+};
+
+function transportType(raw: string): LicenseTransportType | null {
+  const s = raw.trim().toLowerCase();
+  if (s === 'smart') return 'smart';
+  if (s === 'cslu') return 'cslu';
+  if (s === 'callhome' || s === 'call home' || s === 'call-home') return 'callhome';
+  if (s === 'transport off' || s === 'off') return 'off';
+  if (s === 'automatic') return 'automatic';
+  return null;
+}
+
+const MEMBER_RE = /^(Active|Standby|Member):\s*PID:([^,\s]+),SN:(\S+)$/;
+
+/** Reads the `Trust Code Installed` header value and the member lines under it. */
+export function parseTrustCode(headerValue: string, body: readonly string[], warnings: string[]): TrustCodeInstalled {
+  const v = headerValue.trim();
+  if (v !== '' && !v.startsWith('Trust Code Type')) {
+    if (v === '<none>') return { installed: false, installedAt: null, members: [] };
+    const at = isoOrNull(v, warnings, 'Trust Code Installed');
+    return { installed: at !== null, installedAt: at, members: [] };
+  }
+  const members: TrustCodeMember[] = [];
+  for (const line of body) {
+    const t = line.trim();
+    const m = MEMBER_RE.exec(t);
+    if (m) {
+      members.push({ role: m[1] as MemberRole, pid: m[2], sn: m[3], installed: false, installedAt: null, validFrom: null, expiresAt: null });
+      continue;
+    }
+    const cur = members[members.length - 1];
+    if (!cur) continue;
+    // `INSTALLED on <date>` possibly followed by `Valid on <date>` on the same line (agent 6.3).
+    let mm = /^INSTALLED on (.+?)(?:\s{2,}Valid on (.+))?$/.exec(t);
+    if (mm) {
+      cur.installed = true;
+      cur.installedAt = isoOrNull(mm[1], warnings, 'Trust Code Installed');
+      if (mm[2]) cur.validFrom = isoOrNull(mm[2], warnings, 'Trust Code Valid on');
+      continue;
+    }
+    if ((mm = /^Expired on (.+)$/.exec(t))) cur.expiresAt = isoOrNull(mm[1], warnings, 'Trust Code Expired on');
+    else if ((mm = /^Valid on (.+)$/.exec(t))) cur.validFrom = isoOrNull(mm[1], warnings, 'Trust Code Valid on');
+  }
+  const dates = members.map((m) => m.installedAt).filter((d): d is string => d !== null).sort();
+  return {
+    installed: members.length > 0 && members.every((m) => m.installed),
+    installedAt: dates[0] ?? null,
+    members,
+  };
+}
+
+/**
+ * Parses the status sections from cleaned lines. Keys are matched by name rather than by exact
+ * indentation: a real 17.x capture (tech-support golden 7) prints `Address:` under `Proxy:` with
+ * no indent, and the seed's failure sample lost all indentation.
+ */
+export function parseLicenseStatusLines(lines: readonly string[], warnings: string[]): ShowLicenseStatus {
+  const s = emptyLicenseStatus();
+  let section = '';
+  let sub = ''; // Proxy / VRF under Transport; attribute group under Policy
+  let trustHeader: string | null = null;
+  const trustBody: string[] = [];
+  const unknown = (line: string): void => {
+    warnings.push(`${section || 'top'}: unrecognised line "${line.trim()}"`);
+  };
+  for (const line of lines) {
+    const t = line.trim();
+    if (t === '' || /^=+$/.test(t)) continue;
+    const kv = splitKeyValue(t);
+    if (indentOf(line) === 0 && kv && SECTION_SET.has(kv.key)) {
+      section = kv.key;
+      sub = '';
+      s.sections.push(section);
+      if (section === 'Trust Code Installed') trustHeader = kv.value;
+      if (section === 'Account Information') s.account ??= { smartAccount: null, smartAccountAsOf: null, virtualAccount: null };
+      if (section === 'Data Privacy') s.dataPrivacy ??= { sendingHostname: null, callhomeHostnamePrivacy: null, smartLicensingHostnamePrivacy: null, versionPrivacy: null };
+      if (section === 'Transport') {
+        s.transport ??= {
+          type: null, typeRaw: null, url: null, csluAddress: null, proxyConfigured: false, proxyAddress: null,
+          proxyPort: null, proxyUsername: null, vrf: null, serverIdentityCheck: null, ipMode: null, trustPoint: null,
+        };
+      }
+      if (section === 'Policy') s.policy ??= { inUse: null, installedOn: null, name: null, reportingAckRequired: null, source: null, attributes: {} };
+      if (section === 'Usage Reporting') {
+        s.usageReporting ??= {
+          lastAckReceived: null, nextAckDeadline: null, reportingPushIntervalDays: null, reportingPushIntervalRaw: null,
+          nextAckPushCheck: null, nextReportPush: null, lastReportPush: null, lastReportFileWrite: null,
+        };
+      }
+      if (section === 'Device Telemetry Report Summary') s.deviceTelemetry ??= { dataChannel: null, reportsOnDisk: null };
+      continue;
+    }
+    switch (section) {
+      case 'Utility':
+        if (kv?.key === 'Status') s.utilityEnabled = bool(kv.value);
+        else unknown(line);
+        break;
+      case 'Smart Licensing Using Policy':
+        if (kv?.key === 'Status') s.slpEnabled = bool(kv.value);
+        else if (kv?.key === 'Reporting Mode') s.reportingMode = nullIfEmpty(kv.value);
+        else unknown(line);
+        break;
+      case 'Account Information': {
+        const a = s.account!;
+        if (kv?.key === 'Smart Account') {
+          const m = /^(.*?)\s+As of\s+(.+)$/.exec(kv.value);
+          a.smartAccount = nullIfEmpty(m ? m[1] : kv.value);
+          a.smartAccountAsOf = m ? isoOrNull(m[2], warnings, 'Smart Account As of') : null;
+        } else if (kv?.key === 'Virtual Account') a.virtualAccount = nullIfEmpty(kv.value);
+        else unknown(line);
+        break;
+      }
+      case 'Data Privacy': {
+        const d = s.dataPrivacy!;
+        if (kv?.key === 'Sending Hostname') d.sendingHostname = bool(kv.value);
+        else if (kv?.key === 'Callhome hostname privacy') d.callhomeHostnamePrivacy = bool(kv.value);
+        else if (kv?.key === 'Smart Licensing hostname privacy') d.smartLicensingHostnamePrivacy = bool(kv.value);
+        else if (kv?.key === 'Version privacy') d.versionPrivacy = bool(kv.value);
+        else unknown(line);
+        break;
+      }
+      case 'Transport': {
+        const tr = s.transport!;
+        if (t === 'Not Configured') {
+          if (sub === 'VRF') tr.vrf = null;
+          // Proxy: Not Configured — nothing to record.
+          break;
+        }
+        if (!kv) {
+          unknown(line);
+          break;
+        }
+        switch (kv.key) {
+          case 'Type':
+            tr.typeRaw = kv.value;
+            tr.type = transportType(kv.value);
+            if (!tr.type) warnings.push(`Transport: unknown type "${kv.value}"`);
+            break;
+          case 'URL':
+            tr.url = nullIfEmpty(kv.value);
+            break;
+          case 'Cslu address':
+            tr.csluAddress = nullIfEmpty(kv.value);
+            break;
+          case 'Proxy':
+            sub = 'Proxy';
+            break;
+          case 'Address':
+            tr.proxyAddress = nullIfEmpty(kv.value);
+            tr.proxyConfigured = tr.proxyAddress !== null;
+            break;
+          case 'Port':
+            tr.proxyPort = toInt(nullIfEmpty(kv.value) ?? undefined);
+            break;
+          case 'Username':
+            tr.proxyUsername = nullIfEmpty(kv.value);
+            break;
+          case 'Password':
+            break; // never kept: it would be a secret
+          case 'VRF':
+            sub = 'VRF';
+            tr.vrf = nullIfEmpty(kv.value);
+            break;
+          case 'Server Identity Check':
+            tr.serverIdentityCheck = bool(kv.value);
+            break;
+          case 'IP Mode':
+            tr.ipMode = nullIfEmpty(kv.value);
+            break;
+          case 'Trust Point':
+            tr.trustPoint = nullIfEmpty(kv.value);
+            break;
+          default:
+            unknown(line);
+        }
+        break;
+      }
+      case 'Miscellaneous':
+        if (kv?.key === 'Custom Id') s.customId = nullIfEmpty(kv.value);
+        else unknown(line);
+        break;
+      case 'Policy': {
+        const p = s.policy!;
+        if (/Attributes:$/.test(t)) {
+          sub = t.slice(0, -1).replace(/\s+Attributes$/, '').replace(/\s+License$/, '');
+          p.attributes[sub] = { firstReportRequirementDays: null, reportingFrequencyDays: null, reportOnChangeDays: null };
+          break;
+        }
+        if (!kv) {
+          unknown(line);
+          break;
+        }
+        if (kv.key === 'Policy in use') {
+          p.inUse = nullIfEmpty(kv.value);
+          const m = /^Installed On (.+)$/.exec(kv.value);
+          p.installedOn = m ? isoOrNull(m[1], warnings, 'Policy in use') : null;
+        } else if (kv.key === 'Policy name') p.name = nullIfEmpty(kv.value);
+        else if (kv.key === 'Reporting ACK required') {
+          const m = /^(\S+)(?:\s+\((.+)\))?$/.exec(kv.value);
+          p.reportingAckRequired = m ? bool(m[1]) : null;
+          p.source = m?.[2] ?? null;
+        } else if (sub && p.attributes[sub]) {
+          const days = toInt(/^(\d+)/.exec(kv.value)?.[1]);
+          const attr = p.attributes[sub];
+          if (kv.key === 'First report requirement (days)') attr.firstReportRequirementDays = days;
+          else if (kv.key === 'Reporting frequency (days)') attr.reportingFrequencyDays = days;
+          else if (kv.key === 'Report on change (days)') attr.reportOnChangeDays = days;
+          else unknown(line);
+        } else unknown(line);
+        break;
+      }
+      case 'Usage Reporting': {
+        const u = s.usageReporting!;
+        if (!kv) {
+          unknown(line);
+          break;
+        }
+        const value = kv.value;
+        const time = (): string | null => isoOrNull(value, warnings, `Usage Reporting: ${kv.key}`);
+        switch (kv.key) {
+          case 'Last ACK received': u.lastAckReceived = time(); break;
+          case 'Next ACK deadline': u.nextAckDeadline = time(); break;
+          case 'Next ACK push check': u.nextAckPushCheck = time(); break;
+          case 'Next report push': u.nextReportPush = time(); break;
+          case 'Last report push': u.lastReportPush = time(); break;
+          case 'Last report file write': u.lastReportFileWrite = time(); break;
+          case 'Reporting push interval':
+            u.reportingPushIntervalRaw = value;
+            u.reportingPushIntervalDays = toInt(/^(\d+)/.exec(value)?.[1]);
+            break;
+          default: unknown(line);
+        }
+        break;
+      }
+      case 'Trust Code Installed':
+        trustBody.push(line);
+        break;
+      case 'Device Telemetry Report Summary': {
+        const d = s.deviceTelemetry!;
+        if (kv?.key === 'Data Channel') d.dataChannel = nullIfEmpty(kv.value);
+        else if (kv?.key === 'Reports on disk') d.reportsOnDisk = toInt(kv.value);
+        else unknown(line);
+        break;
+      }
+      case 'License Conversion':
+      case 'Export Authorization Key':
+        break; // shown by newer agents; not used by slp-runner
+      default:
+        if (t !== 'Smart Licensing Status' && !/^Smart Licensing is /.test(t)) unknown(line);
+    }
+  }
+  if (trustHeader !== null) s.trustCode = parseTrustCode(trustHeader, trustBody, warnings);
+  return s;
+}

@@ -1,0 +1,30 @@
+import { preprocess } from './preprocess';
+import type { ParseResult, SyslogMessage } from './types';
+
+export interface SmartLicEvent extends SyslogMessage {
+  /** For COMM_FAILED: `Cisco Smart Software Manager (CSSM)` / `Cisco Smart License Utility (CSLU)`. */
+  target: string | null;
+  /** For COMM_FAILED: the text after ` : `, e.g. `Connection timed out`. */
+  reason: string | null;
+}
+
+export interface ShowLogging {
+  /** Every syslog line in the buffer, oldest first. */
+  messages: SyslogMessage[];
+  /** The %SMART_LIC-… lines with COMM_FAILED target/reason read out. */
+  smartLic: SmartLicEvent[];
+}
+
+/** Parses `show logging`: the header is skipped; a cut-off first buffer line is ignored. */
+export function parseShowLogging(text: string): ParseResult<ShowLogging> {
+  const pre = preprocess(text, { keepSyslog: true });
+  const messages = pre.syslog;
+  const smartLic: SmartLicEvent[] = messages
+    .filter((m) => m.facility === 'SMART_LIC')
+    .map((m) => {
+      const c = /^Communications failure with (?:the )?(.+?)\s+:\s+(.+)$/.exec(m.message);
+      return { ...m, target: c ? c[1] : null, reason: c ? c[2] : null };
+    });
+  // The header and buffer text are not ours to judge: no warnings for them.
+  return { value: { messages, smartLic }, warnings: [], syslog: [] };
+}

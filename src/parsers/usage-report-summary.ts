@@ -1,0 +1,55 @@
+/** `Usage Report Summary:` counters (show license all / tech support). `(n)` parts kept apart. */
+export interface UsageReportSummary {
+  total: number | null;
+  purged: number | null;
+  totalAcknowledgedReceived: number | null;
+  waitingForAck: number | null;
+  availableToReport: number | null;
+  collectingData: number | null;
+  maximumDisplay: number | null;
+  inStorage: number | null;
+  mia: number | null;
+  reportModuleStatus: string | null;
+}
+
+export function emptyUsageReportSummary(): UsageReportSummary {
+  return {
+    total: null, purged: null, totalAcknowledgedReceived: null, waitingForAck: null, availableToReport: null,
+    collectingData: null, maximumDisplay: null, inStorage: null, mia: null, reportModuleStatus: null,
+  };
+}
+
+const FIELDS: ReadonlyArray<[string, keyof UsageReportSummary]> = [
+  ['Total Acknowledged Received', 'totalAcknowledgedReceived'],
+  ['Waiting for Ack', 'waitingForAck'],
+  ['Available to Report', 'availableToReport'],
+  ['Collecting Data', 'collectingData'],
+  ['Maximum Display', 'maximumDisplay'],
+  ['In Storage', 'inStorage'],
+  ['Purged', 'purged'],
+  ['Total', 'total'],
+  ['MIA', 'mia'],
+];
+
+/**
+ * Reads one summary line, e.g. `Total: 56,  Purged: 0(0)` or `Available to Report: 4  Collecting Data: 2`,
+ * into `into`. Returns false when the line holds none of the fields.
+ */
+export function readUsageReportSummaryLine(line: string, into: UsageReportSummary): boolean {
+  const t = line.trim();
+  const status = /^Report Module Status:\s*(.*)$/.exec(t);
+  if (status) {
+    into.reportModuleStatus = status[1] || null;
+    return true;
+  }
+  let found = false;
+  for (const m of t.matchAll(/([A-Za-z][A-Za-z ]*?):\s*(\d+)/g)) {
+    const key = m[1].trim();
+    const row = FIELDS.find(([name]) => name === key);
+    if (row) {
+      (into as unknown as Record<string, number>)[row[1]] = Number(m[2]);
+      found = true;
+    }
+  }
+  return found;
+}

@@ -1,0 +1,140 @@
+/**
+ * The one entry point the runner calls: inventory + playbook (+ --limit) → per play, the hosts it
+ * runs on and each host's desired state. Everything is validated here, before any device is
+ * touched; every problem found is thrown at once as a ConfigError.
+ */
+import { ConfigError, type ConfigIssue } from '../errors';
+import type { Templated } from '../schema/check-document';
+import { HostIssues } from '../schema/host-issues';
+import { sortIssues } from '../schema/schema-issues';
+import type { Play } from '../schema/types.generated';
+import { issueAt, locateOffset } from '../schema/yaml-source';
+import { matchHosts, type PatternScope } from '../inventory/host-pattern';
+import type { Inventory, InventoryHost } from '../inventory/inventory';
+import { collectInventory } from '../inventory/load-inventory';
+import { collectPlaybook } from './load-playbook';
+import { renderPlay } from './render-play';
+import type { Env } from './template';
+
+export interface LoadRunOptions {
+  inventoryFile: string;
+  playbookFile: string;
+  /** Ansible host pattern from --limit. */
+  limit?: string;
+  /** Defaults to process.env. */
+  env?: Env;
+}
+
+/** Play keywords that apply to the whole play (never templated). */
+export interface PlayHeader {
+  /** 0-based position in the playbook. */
+  index: number;
+  name: string;
+  /** The `hosts:` pattern as written. */
+  pattern: string;
+  serial?: number | string;
+  max_fail_percentage?: number;
+  revert_timer?: number;
+  /** Default true. */
+  save: boolean;
+}
+
+export interface RunHost {
+  host: InventoryHost;
+  /** The play rendered for this host and schema-checked. */
+  desired: Play;
+}
+
+export interface RunPlay {
+  play: PlayHeader;
+  /** In inventory order; empty when --limit leaves none of the play's hosts. */
+  hosts: RunHost[];
+}
+
+export interface LoadedRun {
+  inventory: Inventory;
+  playbookFile: string;
+  plays: RunPlay[];
+}
+
+/** What `slp validate` reports: the matched hosts, even where an unset env var left a gap. */
+export interface CheckedRun {
+  inventory: Inventory;
+  playbookFile: string;
+  plays: { play: PlayHeader; hosts: { host: InventoryHost; desired?: Play }[] }[];
+  /** Unset environment variables: fine for validation, needed by `slp run`. */
+  warnings: ConfigIssue[];
+}
+
+/** Throws ConfigError with every problem; an unset env var is one of them. */
+export function loadRun(options: LoadRunOptions): LoadedRun {
+  const checked = checkRun(options, 'error');
+  const plays = checked.plays.map(({ play, hosts }) => ({
+    play,
+    // In 'error' mode every host without a desired state produced an issue, thrown above.
+    hosts: hosts.flatMap(({ host, desired }) => (desired ? [{ host, desired }] : [])),
+  }));
+  return { inventory: checked.inventory, playbookFile: checked.playbookFile, plays };
+}
+
+/** As loadRun; with missingEnv 'defer', unset env vars are returned as warnings instead. */
+export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' = 'defer'): CheckedRun {
+  const env = options.env ?? process.env;
+  const inv = collectInventory(options.inventoryFile, env, missingEnv);
+  const pb = collectPlaybook(options.playbookFile);
+  const issues: ConfigIssue[] = [...inv.issues, ...pb.issues];
+  if (!inv.inventory || !pb.playbook) throw new ConfigError(sortIssues(issues));
+  const { inventory } = inv;
+  const { source, plays } = pb.playbook;
+
+  const scope: PatternScope = { hosts: [...inventory.hosts.keys()], groups: inventory.groups };
+  let limited: Set<string> | undefined;
+  if (options.limit !== undefined) {
+    const m = matchHosts(options.limit, scope);
+    const at = (offset: number, message: string): ConfigIssue => ({ file: '--limit', line: 1, column: offset + 1, path: '', message });
+    issues.push(...m.problems.map((p) => at(p.offset, p.message)));
+    if (m.problems.length === 0 && m.hosts.length === 0) issues.push(at(0, `--limit "${options.limit}" matches no host`));
+    limited = new Set(m.hosts);
+  }
+
+  const hostIssues = new HostIssues();
+  const hostWarnings = new HostIssues();
+  const result: CheckedRun['plays'] = [];
+  plays.forEach((raw, index) => {
+    const pattern = raw.hosts;
+    const m = matchHosts(pattern, scope);
+    for (const p of m.problems) {
+      const { line, column } = locateOffset(source, [index, 'hosts'], p.offset);
+      issues.push({ file: source.file, line, column, path: `${index}.hosts`, message: `hosts: ${p.message}` });
+    }
+    if (m.problems.length === 0 && m.hosts.length === 0) {
+      issues.push(issueAt(source, [index, 'hosts'], `hosts: pattern "${pattern}" matches no host in the inventory`));
+    }
+    const hosts: CheckedRun['plays'][number]['hosts'] = [];
+    for (const name of m.hosts.filter((h) => !limited || limited.has(h))) {
+      const host = inventory.hosts.get(name)!;
+      const rendered = renderPlay(source, index, raw, host.vars, env, missingEnv);
+      rendered.issues.forEach((issue) => hostIssues.add(issue, name));
+      rendered.warnings.forEach((issue) => hostWarnings.add(issue, name));
+      hosts.push(rendered.desired ? { host, desired: rendered.desired } : { host });
+    }
+    result.push({ play: header(index, raw), hosts });
+  });
+  issues.push(...hostIssues.toIssues());
+  if (limited && limited.size > 0 && issues.length === 0 && result.every((p) => p.hosts.length === 0)) {
+    issues.push({ file: '--limit', line: 1, column: 1, path: '', message: `--limit "${options.limit}" matches none of the playbook's hosts` });
+  }
+  const warnings = sortIssues([...inv.warnings, ...hostWarnings.toIssues()]);
+  if (missingEnv === 'error') issues.push(...warnings);
+  if (issues.length > 0) throw new ConfigError(sortIssues(issues));
+  return { inventory, playbookFile: options.playbookFile, plays: result, warnings };
+}
+
+/** The schema already checked these keys and forbade templates in them; this only narrows. */
+function header(index: number, raw: Templated<Play>): PlayHeader {
+  const h: PlayHeader = { index, name: String(raw.name), pattern: String(raw.hosts), save: raw.save !== false };
+  if (typeof raw.serial === 'number' || typeof raw.serial === 'string') h.serial = raw.serial;
+  if (typeof raw.max_fail_percentage === 'number') h.max_fail_percentage = raw.max_fail_percentage;
+  if (typeof raw.revert_timer === 'number') h.revert_timer = raw.revert_timer;
+  return h;
+}

@@ -1,0 +1,59 @@
+/**
+ * The `--json` report: every host of every play, with plan, commands, assertion results,
+ * diagnosis and timings, the recap counters, and the run's events (batch order is visible there).
+ * The shape is documented in docs/runner.md; every string passes through the redactor.
+ */
+import type { Redactor } from '../redact';
+import type { RunResult } from '../runner/run-playbook';
+import { hostStats, type HostStats } from './host-stats';
+
+export const JSON_REPORT_VERSION = 1;
+
+export interface ReportMeta {
+  command: 'run' | 'plan' | 'apply' | 'demo';
+  playbook?: string;
+  inventory: string;
+  toolVersion: string;
+  exitCode: number;
+  diff?: boolean;
+}
+
+export interface JsonReport {
+  version: typeof JSON_REPORT_VERSION;
+  tool: { name: 'slp-runner'; version: string };
+  command: ReportMeta['command'];
+  playbook: string | null;
+  inventory: string;
+  check: boolean;
+  startedAt: string;
+  durationMs: number;
+  exitCode: number;
+  interrupted: RunResult['interrupted'];
+  stats: Record<string, HostStats>;
+  plays: RunResult['plays'];
+  events: RunResult['events'];
+}
+
+export function buildJsonReport(run: RunResult, meta: ReportMeta, redactor: Redactor): JsonReport {
+  const stats = Object.fromEntries(hostStats(run.plays.flatMap((p) => p.hosts)));
+  const report: JsonReport = {
+    version: JSON_REPORT_VERSION,
+    tool: { name: 'slp-runner', version: meta.toolVersion },
+    command: meta.command,
+    playbook: meta.playbook ?? null,
+    inventory: meta.inventory,
+    check: run.check,
+    startedAt: run.startedAt,
+    durationMs: run.durationMs,
+    exitCode: meta.exitCode,
+    interrupted: run.interrupted,
+    stats,
+    plays: run.plays,
+    events: run.events,
+  };
+  return redactor.redactValue(report);
+}
+
+export function renderJsonReport(run: RunResult, meta: ReportMeta, redactor: Redactor): string {
+  return `${JSON.stringify(buildJsonReport(run, meta, redactor), null, 2)}\n`;
+}

@@ -1,0 +1,75 @@
+/**
+ * The text printed on stdout at the end of a run: Ansible's PLAY RECAP, then for every host that
+ * failed or was unreachable its error and diagnosis (cause, evidence, remedy), then the hosts that
+ * were skipped and why. Pure: the caller passes the redactor and whether to colour.
+ */
+import type { Redactor } from '../redact';
+import type { HostResult } from '../runner/host-result';
+import type { RunResult } from '../runner/run-playbook';
+import { hostStats, type HostStats } from './host-stats';
+
+const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, bold: 1 } as const;
+
+function banner(title: string): string {
+  return `${title} ${'*'.repeat(Math.max(3, 78 - title.length))}`;
+}
+
+function statsLine(host: string, s: HostStats, width: number): string {
+  const f = (k: keyof HostStats): string => `${k}=${String(s[k]).padEnd(4)}`;
+  return `${host.padEnd(width)} : ${f('ok')} ${f('changed')} ${f('unreachable')} ${f('failed')} ${f('skipped')}`.trimEnd();
+}
+
+function hostColor(s: HostStats): keyof typeof COLORS {
+  if (s.unreachable || s.failed) return 'red';
+  if (s.changed) return 'yellow';
+  return 'green';
+}
+
+export interface RecapOptions {
+  color?: boolean;
+  redactor: Redactor;
+}
+
+export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, options: RecapOptions): string {
+  const paint = (c: keyof typeof COLORS, text: string): string => (options.color ? `\u001b[${COLORS[c]}m${text}\u001b[0m` : text);
+  const all = run.plays.flatMap((p) => p.hosts);
+  const stats = hostStats(all);
+  const width = Math.max(26, ...[...stats.keys()].map((h) => h.length));
+  const out: string[] = [banner('PLAY RECAP')];
+  for (const [host, s] of stats) out.push(paint(hostColor(s), statsLine(host, s, width)));
+
+  const bad = all.filter((r) => r.status === 'failed' || r.status === 'unreachable');
+  if (bad.length) {
+    out.push('', banner('FAILED HOSTS'));
+    for (const r of bad) out.push(...failedHost(r, paint));
+  }
+  const skipped = all.filter((r) => r.status === 'skipped');
+  if (skipped.length) {
+    out.push('', banner('SKIPPED HOSTS'));
+    for (const r of skipped) out.push(`${r.host} (${r.play}): ${r.skipReason ?? 'skipped'}`);
+  }
+  if (run.interrupted) out.push('', paint('red', `Interrupted (Ctrl-C, ${run.interrupted}): hosts not started are listed as skipped.`));
+  return options.redactor.redact(`${out.join('\n')}\n`);
+}
+
+function failedHost(r: HostResult, paint: (c: keyof typeof COLORS, t: string) => string): string[] {
+  const lines: string[] = [];
+  const where = r.error ? ` at ${r.error.step}` : '';
+  const what = r.error?.message ?? r.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.message}`).join('; ');
+  lines.push(paint('red', `${r.host} (${r.play}): ${r.status.toUpperCase()}${where}: ${what}`));
+  for (const c of r.checks.filter((c) => !c.passed)) {
+    lines.push(`  ✗ ${c.name}: ${c.message}`);
+    for (const e of c.evidence.slice(0, 5)) lines.push(`      ${e}`);
+  }
+  const d = r.diagnosis;
+  if (d) {
+    lines.push(`  cause:    ${paint('bold', d.cause)} — ${d.summary}`);
+    if (d.evidence.length) {
+      lines.push('  evidence:');
+      for (const e of d.evidence) lines.push(`    ${e}`);
+    }
+    lines.push(`  remedy:   ${d.remedy}`);
+  }
+  if (r.rollback) lines.push(`  rolled back: ${r.rollback.length} lines; the owned config equals the backup ${r.backupPath ?? ''}`.trimEnd());
+  return lines;
+}

@@ -1,0 +1,56 @@
+/**
+ * The per-host pipeline's steps as functions the runner is handed, so unit tests can fake each
+ * one and the commands (run, plan, apply) can swap the converge step. The real ones live in
+ * default-steps.ts.
+ */
+import type { Device } from '../device/device';
+import type { InventoryHost } from '../inventory/inventory';
+import type { PlayHeader } from '../playbook/load-run';
+import type { Redactor } from '../redact';
+import type { Play } from '../schema/types.generated';
+import type { HostConvergeResult } from '../slp/converge-host';
+import type { HostPlan } from '../slp/plan-file';
+import type { Plan } from '../slp/plan';
+import type { HostCheck, HostDiagnosis } from './host-result';
+
+/** One host in one play. */
+export interface HostJob {
+  play: PlayHeader;
+  host: InventoryHost;
+  /** The play rendered for this host (slp, verify); absent for `slp apply` (a plan file has none). */
+  desired?: Play;
+  /** `slp apply`: the plan to push instead of planning again. */
+  hostPlan?: HostPlan;
+}
+
+/** What a run asks of every host. */
+export interface StepContext {
+  /** run: converge + verify; plan: read and plan only; apply: push a plan file's plan + verify. */
+  mode: 'run' | 'plan' | 'apply';
+  check: boolean;
+  diff: boolean;
+  backupDir: string;
+  /** Where per-host session transcripts go (redacted), when set. */
+  logDir?: string;
+  /** Directory of the playbook: `trust.token_file` is relative to it. */
+  playbookDir: string;
+  redactor: Redactor;
+  /** Converge waits (the demo shortens them; tests too). */
+  timing?: { trustTimeoutMs?: number; syncTimeoutMs?: number; pollMs?: number };
+}
+
+/** What a failed host looked like when diagnosis was asked for. */
+export interface FailureContext {
+  error?: Error;
+  failedChecks: HostCheck[];
+}
+
+export interface HostSteps {
+  connect(job: HostJob, ctx: StepContext): Promise<Device>;
+  /** Facts/gate, read, plan and (unless check) apply, trust, sync. Never throws: `error` is set. */
+  converge(device: Device, job: HostJob, ctx: StepContext): Promise<HostConvergeResult>;
+  verify(device: Device, job: HostJob, ctx: StepContext): Promise<HostCheck[]>;
+  /** Confirms a change made under a revert timer; returns the commands sent. */
+  confirm(device: Device, plan: Plan): Promise<string[]>;
+  diagnose(device: Device, job: HostJob, ctx: StepContext, failure: FailureContext): Promise<HostDiagnosis>;
+}

@@ -1,0 +1,139 @@
+/**
+ * The fleet runner: plays in order, each play's hosts in `serial` batches, up to `forks` hosts at
+ * once inside a batch. Every host of every play ends with a HostResult — run, or skipped with the
+ * reason (max_fail_percentage, Ctrl-C, failed in an earlier play) — so nothing is silently dropped.
+ */
+import type { HostPlan } from '../slp/plan-file';
+import type { PlayHeader } from '../playbook/load-run';
+import type { InventoryHost } from '../inventory/inventory';
+import type { Play } from '../schema/types.generated';
+import { maxFailReason, splitBatches } from './batches';
+import { skippedHost, type HostResult } from './host-result';
+import type { HostJob, HostSteps, StepContext } from './host-steps';
+import { Interrupt } from './interrupt';
+import { runBounded } from './pool';
+import { runHost } from './run-host';
+import type { RunEvent, RunEventBody, RunObserver } from './run-events';
+
+/** The default `--forks`: enough for a few hundred switches; each host is one SSH session. */
+export const DEFAULT_FORKS = 50;
+
+/** A play as the runner takes it (from loadRun, or built from a plan file by `slp apply`). */
+export interface RunnerPlay {
+  play: PlayHeader;
+  hosts: { host: InventoryHost; desired?: Play; hostPlan?: HostPlan }[];
+}
+
+export interface RunnerOptions {
+  steps: HostSteps;
+  ctx: StepContext;
+  forks?: number;
+  observer?: RunObserver;
+  interrupt?: Interrupt;
+  now?: () => number;
+}
+
+export interface PlayResult {
+  index: number;
+  name: string;
+  pattern: string;
+  /** In the play's host order. */
+  hosts: HostResult[];
+  /** Why later batches did not run. */
+  stopped?: string;
+}
+
+export interface RunResult {
+  startedAt: string;
+  durationMs: number;
+  check: boolean;
+  plays: PlayResult[];
+  events: RunEvent[];
+  /** Ctrl-C was pressed: 'stop' (finished in-flight hosts) or 'abandon'. */
+  interrupted: 'stop' | 'abandon' | null;
+}
+
+export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerOptions): Promise<RunResult> {
+  const now = options.now ?? Date.now;
+  const t0 = now();
+  const startedAt = new Date().toISOString();
+  const interrupt = options.interrupt ?? new Interrupt();
+  const events: RunEvent[] = [];
+  const emit = (body: RunEventBody): void => {
+    const event = { ...body, at: now() - t0 } as RunEvent;
+    events.push(event);
+    options.observer?.(event);
+  };
+  interrupt.onRequest((stage) => emit({ type: 'interrupt', stage }));
+  const forks = Math.max(1, options.forks ?? DEFAULT_FORKS);
+  const check = options.ctx.check;
+  // As Ansible: a host that failed or was unreachable takes no part in later plays.
+  const outOfRun = new Map<string, string>();
+  let runStopped: string | undefined;
+  const out: PlayResult[] = [];
+
+  for (const { play, hosts } of plays) {
+    const results = new Map<string, HostResult>();
+    const skip = (host: string, reason: string): void => {
+      results.set(host, skippedHost(host, play.name, reason, check));
+      emit({ type: 'host-skipped', play: play.name, host, reason });
+    };
+    const active = hosts.filter(({ host }) => !outOfRun.has(host.name));
+    const batches = splitBatches(active, play.serial);
+    emit({ type: 'play-start', play: play.name, hosts: hosts.map((h) => h.host.name), batches: batches.length });
+    for (const { host } of hosts) {
+      const why = outOfRun.get(host.name);
+      if (why) skip(host.name, why);
+    }
+    let stopped: string | undefined;
+    for (const [i, batch] of batches.entries()) {
+      const n = i + 1;
+      const blocked = runStopped ?? stopped ?? (interrupt.stopping ? 'interrupted (Ctrl-C) before it started' : undefined);
+      if (blocked) {
+        for (const { host } of batch) skip(host.name, blocked);
+        continue;
+      }
+      emit({ type: 'batch-start', play: play.name, batch: n, hosts: batch.map((h) => h.host.name) });
+      await runBounded(
+        batch,
+        forks,
+        async (item) => {
+          const job: HostJob = { play, host: item.host, ...(item.desired ? { desired: item.desired } : {}), ...(item.hostPlan ? { hostPlan: item.hostPlan } : {}) };
+          const r = await runHost(job, n, options.steps, options.ctx, {
+            emit,
+            now,
+            onDevice: (d, open) => (open ? interrupt.track(d) : interrupt.untrack(d)),
+          });
+          if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed' && r.error) {
+            r.error.message = `${r.error.message} (abandoned after a second Ctrl-C)`;
+          }
+          results.set(item.host.name, r);
+        },
+        () => !interrupt.stopping,
+        (item) => skip(item.host.name, 'interrupted (Ctrl-C) before it started'),
+      );
+      const failed = batch.filter(({ host }) => {
+        const s = results.get(host.name)?.status;
+        return s === 'failed' || s === 'unreachable';
+      }).length;
+      const reason = maxFailReason(failed, batch.length, play.max_fail_percentage);
+      if (reason && n < batches.length) {
+        stopped = `not run: ${reason} in batch ${n} of play "${play.name}"`;
+        emit({ type: 'play-stopped', play: play.name, batch: n, reason });
+      }
+      // Ansible ends the whole run when max_fail_percentage is exceeded, later plays included.
+      if (reason && play.max_fail_percentage !== undefined) runStopped ??= `not run: play "${play.name}" stopped (${reason})`;
+    }
+    for (const { host } of hosts) {
+      const r = results.get(host.name);
+      if (r && (r.status === 'failed' || r.status === 'unreachable')) outOfRun.set(host.name, `not run: ${r.status} in play "${play.name}"`);
+    }
+    emit({ type: 'play-end', play: play.name });
+    out.push({
+      index: play.index, name: play.name, pattern: play.pattern,
+      hosts: hosts.map(({ host }) => results.get(host.name) ?? skippedHost(host.name, play.name, 'not run', check)),
+      ...(stopped ? { stopped } : {}),
+    });
+  }
+  return { startedAt, durationMs: now() - t0, check, plays: out, events, interrupted: interrupt.stage === 'none' ? null : interrupt.stage };
+}

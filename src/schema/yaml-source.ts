@@ -1,0 +1,114 @@
+/**
+ * A YAML file kept together with its node tree, so a path inside the data can be turned back into
+ * file:line:column (yaml's LineCounter) for every issue we report.
+ */
+import { readFileSync } from 'fs';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { ConfigError, type ConfigIssue } from '../errors';
+
+export type DocPath = readonly (string | number)[];
+
+export interface YamlSource {
+  /** As given by the user (relative paths stay relative in messages). */
+  file: string;
+  text: string;
+  doc: Document;
+  lines: LineCounter;
+  /** The document as plain data. */
+  data: unknown;
+}
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Reads and parses a YAML file; a missing file or any syntax error is a ConfigError. */
+export function readYamlFile(file: string, what: string): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
+    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `cannot read ${what}: ${reason}` }]);
+  }
+  return parseYaml(file, text);
+}
+
+export function parseYaml(file: string, text: string): YamlSource {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ConfigError(
+      doc.errors.map((e) => {
+        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+        // yaml's message repeats the position and a source excerpt on later lines; keep line one.
+        const message = `YAML syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
+        return { file, line: pos.line, column: pos.col, path: '', message };
+      }),
+    );
+  }
+  return { file, text, doc, lines, data: doc.toJS({ maxAliasCount: 100 }) };
+}
+
+/** The node at `path`, or the deepest node on the way when the path leaves the tree. */
+export function nodeAt(src: YamlSource, path: DocPath, target: 'value' | 'key' = 'value'): Node | undefined {
+  let node: unknown = src.doc.contents;
+  let last: Node | undefined = node as Node | undefined;
+  for (let i = 0; i < path.length; i++) {
+    if (isAlias(node)) node = node.resolve(src.doc);
+    const seg = path[i];
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && String(isScalar(p.key) ? p.key.value : p.key) === String(seg));
+      if (!pair) return last;
+      const isLast = i === path.length - 1;
+      if (isLast && target === 'key') return pair.key as Node;
+      // `key:` with no value has no value node: point at the key.
+      node = pair.value ?? pair.key;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = node.items[seg];
+      if (node === undefined) return last;
+    } else {
+      return last;
+    }
+    last = node as Node;
+  }
+  return last;
+}
+
+export function positionOf(src: YamlSource, offset: number): Position {
+  const { line, col } = src.lines.linePos(offset);
+  return { line, column: col };
+}
+
+/** Where `path` is written: its value (default) or its key. */
+export function locate(src: YamlSource, path: DocPath, target: 'value' | 'key' = 'value'): Position {
+  const node = nodeAt(src, path, target);
+  return positionOf(src, node?.range?.[0] ?? 0);
+}
+
+/** Where `needle` (e.g. one `{{ … }}`) is written inside the scalar at `path`. */
+export function locateWithin(src: YamlSource, path: DocPath, needle: string): Position {
+  const node = nodeAt(src, path);
+  const [start, end] = node?.range ?? [0, 0];
+  const at = src.text.slice(start, end).indexOf(needle);
+  return positionOf(src, at >= 0 ? start + at : start);
+}
+
+export function issueAt(
+  src: YamlSource,
+  path: DocPath,
+  message: string,
+  target: 'value' | 'key' = 'value',
+): ConfigIssue {
+  const { line, column } = locate(src, path, target);
+  return { file: src.file, line, column, path: path.join('.'), message };
+}
+
+/** Where the character at `offset` of the scalar value at `path` is written (quotes skipped). */
+export function locateOffset(src: YamlSource, path: DocPath, offset: number): Position {
+  const node = nodeAt(src, path);
+  const start = node?.range?.[0] ?? 0;
+  const quoted = src.text[start] === '"' || src.text[start] === "'";
+  return positionOf(src, start + (quoted ? 1 : 0) + offset);
+}

@@ -1,0 +1,53 @@
+/**
+ * The configuration a simulated switch holds, as typed data. Running-config text is rendered from
+ * it (render-running-config.ts); `clone` gives startup-config, archive copies and revert points.
+ * Only the settings this project touches are modelled; the rest of a C9300 config is fixed text.
+ */
+export type Transport = 'cslu' | 'smart' | 'callhome' | 'off' | 'automatic';
+
+export interface InterfaceConfig {
+  description?: string;
+  vrf?: string;
+  ip?: { address: string; mask: string } | 'dhcp';
+  shutdown: boolean;
+  switchport: string[];
+}
+
+export interface DeviceConfig {
+  hostname: string;
+  enableSecret?: string;
+  username: { name: string; secret: string };
+  bannerMotd?: string;
+  license: {
+    transport?: Transport;
+    /** `license smart url default` was entered (rendered, see DEFAULT_RULES). */
+    urlDefault: boolean;
+    smartUrl?: string;
+    csluUrl?: string;
+    legacyUrl?: string;
+    proxyAddress?: string;
+    proxyPort?: number;
+    vrf?: string;
+    usageInterval?: number;
+  };
+  httpClientSourceInterface?: string;
+  dns: {
+    lookup: boolean;
+    /** key '' = global routing table, otherwise the VRF name. */
+    lookupSource: Record<string, string>;
+    nameServers: Record<string, string[]>;
+    domainName: Record<string, string>;
+  };
+  vrfs: string[];
+  interfaces: Record<string, InterfaceConfig>;
+  archive?: { path?: string; maximum?: number };
+  loggingMonitor: boolean;
+}
+
+export function cloneConfig(c: DeviceConfig): DeviceConfig {
+  return structuredClone(c);
+}
+
+export function newInterface(): InterfaceConfig {
+  return { shutdown: false, switchport: [] };
+}

@@ -1,0 +1,172 @@
+/**
+ * The terminal side of a vty: turns bytes into entered lines and output into bytes, the way
+ * clients expect from IOS (realclients README):
+ *  - every typed character is echoed exactly (no echo for secrets); CR, LF and CRLF are one Enter;
+ *  - input typed ahead while a command runs is queued and processed line by line, each echoed
+ *    after its own prompt (Netmiko's send_config_set);
+ *  - output uses CRLF and is sent together with the next prompt in one write (Ansible's 0.1 s rule);
+ *  - ` --More-- ` paging when `terminal length` is not 0 and the output is longer;
+ *  - syslog lines arrive only after `terminal monitor`, on a line of their own.
+ */
+import type { CliSession, Outcome } from './cli-session';
+
+export interface Terminal {
+  write(data: string): void;
+  close(): void;
+}
+
+const MORE = ' --More-- ';
+const ERASE_MORE = '\b'.repeat(MORE.length) + ' '.repeat(MORE.length) + '\b'.repeat(MORE.length);
+
+export class LineDiscipline {
+  private queue = '';
+  private buffer = '';
+  private busy = false;
+  private lastWasCR = false;
+  private closed = false;
+  private commands = 0;
+  private pager?: { lines: string[]; rest: () => void };
+
+  constructor(
+    private readonly session: CliSession,
+    private readonly term: Terminal,
+    private readonly opts: { latencyMs: number; disconnectAfter?: number },
+  ) {}
+
+  /** Banner (if any) and the first prompt, in one write so no client mistakes a fragment for a prompt. */
+  start(banner?: string): void {
+    const head = banner !== undefined ? `\n${banner}\n\n` : '\n';
+    this.term.write(crlf(head) + this.session.prompt());
+  }
+
+  input(data: string): void {
+    if (this.closed) return;
+    if (this.pager) {
+      this.page(data);
+      return;
+    }
+    this.queue += data;
+    this.drain();
+  }
+
+  /** An asynchronous syslog line: printed at once on its own line, then the prompt and typed text. */
+  notify(line: string): void {
+    if (this.closed) return;
+    if (this.busy || this.pager) {
+      this.pendingNotes.push(line);
+      return;
+    }
+    this.term.write(`\r\n${line}\r\n${this.session.prompt()}${this.session.question?.secret ? '' : this.buffer}`);
+  }
+
+  private pendingNotes: string[] = [];
+
+  private drain(): void {
+    while (!this.busy && !this.closed && this.queue.length > 0) {
+      const ch = this.queue[0];
+      this.queue = this.queue.slice(1);
+      if (ch === '\n' && this.lastWasCR) {
+        this.lastWasCR = false;
+        continue;
+      }
+      this.lastWasCR = ch === '\r';
+      if (ch === '\r' || ch === '\n') this.enter();
+      else if (ch === '\x7f' || ch === '\b') {
+        if (this.buffer.length > 0) {
+          this.buffer = this.buffer.slice(0, -1);
+          if (!this.session.question?.secret) this.term.write('\b \b');
+        }
+      } else if (ch === '\x1a') {
+        this.buffer = '';
+        this.finish(this.session.ctrlZ(), '^Z');
+      } else if (ch === '\x03') {
+        this.buffer = '';
+        this.term.write(`\r\n${this.session.prompt()}`);
+      } else if (ch >= ' ' || ch === '\t') {
+        this.buffer += ch;
+        if (!this.session.question?.secret) this.term.write(ch);
+      }
+    }
+  }
+
+  private enter(): void {
+    const line = this.buffer;
+    this.buffer = '';
+    const wasQuestion = !!this.session.question;
+    this.busy = true;
+    if (!wasQuestion && line.trim()) this.commands++;
+    if (!wasQuestion) this.session.device.linesEntered++;
+    const limit = this.opts.disconnectAfter;
+    if (limit !== undefined && this.commands > limit) {
+      // disconnect_after_commands: N commands are answered, the next one loses the session.
+      this.closed = true;
+      this.term.close();
+      return;
+    }
+    const run = (): void => {
+      if (this.closed) return;
+      let outcome: Outcome;
+      try {
+        outcome = this.session.execute(line);
+      } catch (error) {
+        outcome = { output: `% Internal simulator error: ${(error as Error).message}\n` };
+      }
+      this.finish(outcome);
+    };
+    if (this.opts.latencyMs > 0 && !wasQuestion) setTimeout(run, this.opts.latencyMs);
+    else run();
+  }
+
+  private finish(outcome: Outcome, echo = ''): void {
+    const out = crlf(outcome.output);
+    const lines = out.split('\r\n');
+    const pageSize = this.session.terminal.length - 1;
+    const notes = (): string => {
+      const n = this.pendingNotes.map((l) => `${l}\r\n`).join('');
+      this.pendingNotes = [];
+      return n;
+    };
+    const complete = (): void => {
+      if (outcome.close) {
+        this.closed = true;
+        this.term.close();
+        return;
+      }
+      this.term.write(notes() + this.session.prompt());
+      this.busy = false;
+      this.drain();
+    };
+    if (this.session.terminal.length > 0 && lines.length - 1 > pageSize && pageSize > 0) {
+      this.term.write(`${echo}\r\n${lines.slice(0, pageSize).join('\r\n')}\r\n${MORE}`);
+      this.pager = { lines: lines.slice(pageSize), rest: complete };
+      return;
+    }
+    this.term.write(`${echo}\r\n${out}`);
+    complete();
+  }
+
+  /** Keys at ` --More-- `: space = next page, Enter = one line, anything else = stop. */
+  private page(data: string): void {
+    const p = this.pager!;
+    const key = data[0];
+    const size = this.session.terminal.length - 1;
+    const take = key === ' ' ? size : key === '\r' || key === '\n' ? 1 : 0;
+    if (take === 0) {
+      this.pager = undefined;
+      this.term.write(`${ERASE_MORE}`);
+      p.rest();
+      return;
+    }
+    const chunk = p.lines.splice(0, take);
+    const remaining = p.lines.length > 1 || (p.lines.length === 1 && p.lines[0] !== '');
+    this.term.write(`${ERASE_MORE}${chunk.join('\r\n')}\r\n${remaining ? MORE : ''}`);
+    if (!remaining) {
+      this.pager = undefined;
+      p.rest();
+    }
+  }
+}
+
+function crlf(text: string): string {
+  return text.replace(/\r?\n/g, '\r\n');
+}

@@ -1,0 +1,89 @@
+/**
+ * Shapes of the simulated lab: one `SimDeviceSpec` per switch (credentials + the inventory's
+ * `sim:` block) and the lab network (`sim_lab:`). The `sim:` block is documented in
+ * docs/contracts.md §4; everything here is optional so an empty block gives a healthy C9300.
+ */
+
+export interface SimFaults {
+  dns_unreachable?: boolean;
+  proxy?: 'down' | 'wrong_port';
+  cssm?: 'timeout' | 'no_reply';
+  token?: 'invalid' | 'expired';
+  auth_failure?: boolean;
+  disconnect_after_commands?: number;
+  reject_command?: string;
+  clock_not_set?: boolean;
+  legacy_ssh_only?: boolean;
+}
+
+export interface SimMember {
+  pid: string;
+  serial: string;
+}
+
+/** The inventory's `sim:` host block. */
+export interface SimBlock {
+  platform?: string;
+  version?: string;
+  members?: number | SimMember[];
+  serial?: string;
+  hostname?: string;
+  interfaces?: string[];
+  latency_ms?: number;
+  motd?: string;
+  faults?: SimFaults;
+}
+
+/** The inventory's `sim_lab:` block: what the simulated network around the switches offers. */
+export interface SimLab {
+  /** Name servers that answer (reachable from every VRF the lab subnets use). */
+  dns_servers?: string[];
+  /** The lab's HTTPS proxy. */
+  proxy?: { address: string; port: number };
+  /** When true, CSSM is reachable only through the proxy (direct 443 is dropped). */
+  proxy_required?: boolean;
+  /** Host names that resolve to CSSM. */
+  cssm_hosts?: string[];
+  /** Addressing behind each switch interface: which VRF it sits in, the switch's address, next hop. */
+  subnets?: Record<string, { vrf?: string; address: string; mask: string; gateway: string; internet?: boolean }>;
+}
+
+export interface SimCredentials {
+  username: string;
+  password: string;
+  enableSecret?: string;
+  /** OpenSSH public key line (`ssh-ed25519 AAAA… comment`) accepted for public-key login. */
+  authorizedKey?: string;
+}
+
+export interface SimDeviceSpec {
+  name: string;
+  port: number;
+  credentials: SimCredentials;
+  sim?: SimBlock;
+  lab?: SimLab;
+}
+
+export interface FleetOptions {
+  /** Bind address; tests and the lab only ever use 127.0.0.1. */
+  host?: string;
+  /** Directory holding one ed25519 host key per host (`<name>.key`); absent = one key per fleet, in memory. */
+  stateDir?: string;
+  /** Real-time delay before an asynchronous licensing result (trust install, sync) lands. */
+  asyncDelayMs?: number;
+  /** Simulated start time (ms since epoch); default: the real clock. */
+  startTime?: number;
+  /** Default sim_lab when a spec has none. */
+  lab?: SimLab;
+}
+
+export const DEFAULT_LAB: Required<Omit<SimLab, 'subnets'>> & { subnets: NonNullable<SimLab['subnets']> } = {
+  dns_servers: ['10.31.104.74'],
+  proxy: { address: '192.168.217.105', port: 80 },
+  proxy_required: false,
+  cssm_hosts: ['smartreceiver.cisco.com'],
+  subnets: {
+    Vlan10: { vrf: '', address: '10.31.121.118', mask: '255.255.255.192', gateway: '10.31.121.65', internet: true },
+    'GigabitEthernet0/0': { vrf: 'Mgmt-vrf', address: '192.168.100.10', mask: '255.255.255.0', gateway: '192.168.100.1', internet: true },
+  },
+};

@@ -1,0 +1,29 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+// Spawns the built binary (`npm test` builds first).
+const BIN = join(__dirname, '../../bin/slp.js');
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8' });
+
+describe('slp parse', () => {
+  test('prints the parsed object as JSON from a file, with abbreviations', () => {
+    const r = run(['parse', 'sh lic stat', join(__dirname, '../fixtures/parsers/show-license-status-17.3-default.txt')]);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.command).toBe('show license status');
+    expect(out.value.transport.type).toBe('cslu');
+    expect(out.warnings).toEqual([]);
+  });
+  test('reads standard input and redacts trust tokens', () => {
+    const history = 'Trust Establishment:\nREQUEST: Jan 24 23:18:59 2025 UTC\n{"request":"{\\"token\\":\\"SECRETTOKEN123\\"}"}\n\nRESPONSE: Jan 24 23:19:05 2025 UTC\n\n';
+    const r = run(['parse', 'show license history message', '-'], history);
+    expect(r.status).toBe(0);
+    expect(r.stdout).not.toContain('SECRETTOKEN123');
+    expect(JSON.parse(r.stdout).value.exchanges).toHaveLength(1);
+  });
+  test('an unknown command exits 2', () => {
+    const r = run(['parse', 'show frobnicate', '-'], '');
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('unknown or ambiguous command');
+  });
+});

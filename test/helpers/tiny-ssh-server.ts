@@ -1,0 +1,381 @@
+import * as net from 'net';
+import { ParsedKey, Server, ServerChannel, utils } from 'ssh2';
+
+/**
+ * A tiny, scripted IOS-like SSH server for the device driver's edge-case tests. It is not the
+ * simulator: it knows only prompts, enable, config mode and the replies a test scripts, and it
+ * can misbehave on purpose (banners with `#`, ANSI, paging, questions, syslog mid-output, hangs,
+ * disconnects). Binds 127.0.0.1 on port 0.
+ */
+
+export interface ReplyObject {
+  output?: string;
+  /** Ask this question first (no newline after it); `output` is printed after any answer. */
+  question?: string;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Never answer (timeouts). */
+  hang?: boolean;
+  /** Close the channel instead of answering. */
+  disconnect?: boolean;
+  /** Print output, then send the prompt and these lines in one write (syslog after prompt). */
+  afterPrompt?: string;
+}
+export type Reply = string | ReplyObject;
+
+export interface TinyScript {
+  username?: string;
+  password?: string;
+  /** OpenSSH public key line allowed to log in. */
+  authorizedKey?: string;
+  hostname?: string;
+  /** Start at `Switch#` instead of `Switch>`. */
+  startPrivileged?: boolean;
+  /** `enable` asks `Password:` when set. */
+  enableSecret?: string;
+  /** Sent before the first prompt. */
+  banner?: string;
+  /** Write the banner and the first prompt as separate packets, a moment apart. */
+  slowBanner?: boolean;
+  /** Wrap prompts and output in ANSI codes. */
+  ansi?: boolean;
+  /** Page every output longer than this many lines until `terminal length 0`. */
+  pageLength?: number;
+  /** Answer `terminal length 0` with `% Invalid input`. */
+  refuseTerminalLength?: boolean;
+  /** EXEC command → reply. */
+  replies?: Record<string, Reply>;
+  /** Config line → reply (`% Invalid input …` to reject). Unknown lines are accepted silently. */
+  configReplies?: Record<string, Reply>;
+  /** A syslog line printed right after the prompt that follows `end`. */
+  configSyslog?: string;
+  /** Act as a bastion: allow direct-tcpip to 127.0.0.1 only. */
+  allowForwarding?: boolean;
+  hostKey?: string | Buffer;
+  /** Restrict the server's algorithms (e.g. only what an old IOS XE image offers). */
+  algorithms?: { kex?: string[]; cipher?: string[]; hmac?: string[] };
+}
+
+export interface TinyServer {
+  port: number;
+  /** Every line the client entered, in order, per session (secrets included: tests only). */
+  lines: string[];
+  hostKey: string | Buffer;
+  close(): Promise<void>;
+}
+
+const INVALID = (caretAt: number) => `${' '.repeat(caretAt)}^\n% Invalid input detected at '^' marker.\n`;
+
+/**
+ * A fresh ed25519 key in OpenSSH format. ssh2 1.17 now and then writes an ed25519 key its own
+ * parser rejects ("Malformed OpenSSH private key"), so keep only keys that parse.
+ */
+export function generateHostKey(opts: { passphrase?: string } = {}): { private: string; public: string } {
+  for (;;) {
+    const pair = opts.passphrase
+      ? utils.generateKeyPairSync('ed25519', { passphrase: opts.passphrase, cipher: 'aes256-cbc', rounds: 16 })
+      : utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private, opts.passphrase) instanceof Error)) return pair;
+  }
+}
+
+class TinyShell {
+  private mode: 'exec' | 'priv' | 'config' = 'exec';
+  private hostname: string;
+  private input = '';
+  private lastCr = false;
+  private passwordTries = 0;
+  private awaiting: 'line' | 'password' | 'question' | 'more' | 'busy' = 'line';
+  private pageLength: number;
+  private pendingPages: string[] = [];
+  private questionThen: (() => void) | undefined;
+
+  constructor(private readonly ch: ServerChannel, private readonly s: TinyScript, private readonly lines: string[]) {
+    this.hostname = s.hostname ?? 'Switch';
+    this.pageLength = s.pageLength ?? 0;
+    if (s.startPrivileged) this.mode = 'priv';
+    ch.on('data', (d: Buffer) => this.onData(d.toString('utf8')));
+    if (s.banner && s.slowBanner) {
+      this.write(s.banner);
+      setTimeout(() => this.prompt(), 30);
+    } else {
+      this.write(`${s.banner ?? ''}`);
+      this.prompt();
+    }
+  }
+
+  private write(text: string): void {
+    if (this.ch.destroyed) return;
+    this.ch.write(text.replace(/\r?\n/g, '\r\n'));
+  }
+
+  private promptText(): string {
+    const p = this.hostname + (this.mode === 'exec' ? '>' : this.mode === 'priv' ? '#' : '(config)#');
+    return this.s.ansi ? `\x1b[1m${p}\x1b[0m` : p;
+  }
+
+  private prompt(): void {
+    this.write(this.promptText());
+  }
+
+  /** Typed-ahead input while a reply is pending; IOS queues it, so does this shell. */
+  private queued = '';
+
+  private onData(data: string): void {
+    const chars = [...data];
+    for (let i = 0; i < chars.length; i++) {
+      const c = chars[i]!;
+      if (this.awaiting === 'more') {
+        if (c === ' ') this.nextPage();
+        continue;
+      }
+      if (this.awaiting === 'busy') {
+        this.queued += chars.slice(i).join('');
+        return;
+      }
+      if (c === '\x03') {
+        this.input = '';
+        this.awaiting = 'line';
+        this.write('\n');
+        this.prompt();
+        continue;
+      }
+      if (c === '\x1a') {
+        if (this.mode === 'config') this.mode = 'priv';
+        this.write('\n');
+        this.prompt();
+        continue;
+      }
+      if (c === '\n' && this.lastCr) {
+        this.lastCr = false;
+        continue;
+      }
+      this.lastCr = c === '\r';
+      if (c === '\r' || c === '\n') {
+        const line = this.input;
+        this.input = '';
+        this.lines.push(line);
+        if (this.awaiting !== 'password') this.write('\n');
+        this.onLine(line);
+        continue;
+      }
+      this.input += c;
+      if (this.awaiting !== 'password') this.write(c);
+    }
+  }
+
+  private print(output: string): void {
+    let text = output;
+    if (this.s.ansi && text) text = `\x1b[?1h\x1b=${text}\x1b[K`;
+    const lines = text.split('\n');
+    if (text.endsWith('\n')) lines.pop();
+    if (this.pageLength > 0 && lines.length > this.pageLength) {
+      const pages: string[] = [];
+      for (let i = 0; i < lines.length; i += this.pageLength) {
+        pages.push(lines.slice(i, i + this.pageLength).map((l) => `${l}\n`).join(''));
+      }
+      this.write(pages.shift()!);
+      this.pendingPages = pages;
+      this.write(' --More-- ');
+      this.awaiting = 'more';
+      return;
+    }
+    this.write(text && !text.endsWith('\n') ? `${text}\n` : text);
+    this.prompt();
+  }
+
+  private nextPage(): void {
+    this.write('\b'.repeat(9) + ' '.repeat(9) + '\b'.repeat(9));
+    const page = this.pendingPages.shift()!;
+    this.write(page);
+    if (this.pendingPages.length > 0) {
+      this.write(' --More-- ');
+    } else {
+      this.awaiting = 'line';
+      this.prompt();
+    }
+  }
+
+  private reply(r: Reply | undefined, fallback: () => void): void {
+    if (r === undefined) return fallback();
+    const o: ReplyObject = typeof r === 'string' ? { output: r } : r;
+    if (o.hang) {
+      this.awaiting = 'busy';
+      return;
+    }
+    if (o.disconnect) {
+      this.ch.close();
+      return;
+    }
+    const go = () => {
+      if (o.question) {
+        this.write(o.question);
+        this.awaiting = 'question';
+        this.questionThen = () => this.print(o.output ?? '');
+        return;
+      }
+      if (o.afterPrompt) {
+        this.write(`${o.output ?? ''}${this.promptText()}\n${o.afterPrompt}\n`);
+        return;
+      }
+      this.print(o.output ?? '');
+    };
+    if (o.delayMs) {
+      this.awaiting = 'busy';
+      setTimeout(() => {
+        this.awaiting = 'line';
+        go();
+        const queued = this.queued;
+        this.queued = '';
+        if (queued) this.onData(queued);
+      }, o.delayMs);
+    } else go();
+  }
+
+  private onLine(raw: string): void {
+    const line = raw.trim();
+    if (this.awaiting === 'password') {
+      if (line === this.s.enableSecret) {
+        this.awaiting = 'line';
+        this.mode = 'priv';
+        this.write('\n');
+        return this.prompt();
+      }
+      this.passwordTries += 1;
+      if (this.passwordTries >= 3) {
+        this.awaiting = 'line';
+        this.passwordTries = 0;
+        return this.print('\n% Bad secrets\n');
+      }
+      return this.write('\nPassword: ');
+    }
+    if (this.awaiting === 'question') {
+      this.awaiting = 'line';
+      const then = this.questionThen!;
+      this.questionThen = undefined;
+      if (/^(y|yes|)$/i.test(line)) return then();
+      return this.print('%Aborted\n');
+    }
+    if (line === '') return this.prompt();
+    const width = this.promptText().length;
+    if (this.mode === 'config') {
+      if (line === 'end' || line === 'exit') {
+        this.mode = 'priv';
+        if (this.s.configSyslog) return this.write(`${this.promptText()}\n${this.s.configSyslog}\n`);
+        return this.prompt();
+      }
+      const host = /^hostname\s+(\S+)$/.exec(line);
+      if (host) this.hostname = host[1]!;
+      return this.reply(this.s.configReplies?.[line], () => this.prompt());
+    }
+    if (line === 'enable') {
+      if (this.mode === 'priv') return this.prompt();
+      if (this.s.enableSecret) {
+        this.awaiting = 'password';
+        return this.write('Password: ');
+      }
+      this.mode = 'priv';
+      return this.prompt();
+    }
+    if (line === 'disable') {
+      this.mode = 'exec';
+      return this.prompt();
+    }
+    if (line === 'show privilege') return this.print(`Current privilege level is ${this.mode === 'priv' ? 15 : 1}\n`);
+    if (this.mode === 'priv') {
+      if (line === 'terminal length 0') {
+        if (this.s.refuseTerminalLength) return this.print(INVALID(width + 9));
+        this.pageLength = 0;
+        return this.prompt();
+      }
+      if (line === 'terminal width 512' || line === 'terminal monitor') return this.prompt();
+      if (/^configure terminal( revert timer \d+)?$/.test(line)) {
+        this.mode = 'config';
+        return this.print('Enter configuration commands, one per line.  End with CNTL/Z.\n');
+      }
+    }
+    this.reply(this.s.replies?.[line], () => this.print(INVALID(width)));
+  }
+}
+
+/** Starts a scripted server on 127.0.0.1:0. */
+export async function startTinyServer(script: TinyScript = {}): Promise<TinyServer> {
+  const hostKey = script.hostKey ?? generateHostKey().private;
+  const lines: string[] = [];
+  const user = script.username ?? 'admin';
+  const pass = script.password ?? 'admin-pw';
+  const allowed = script.authorizedKey ? (utils.parseKey(script.authorizedKey) as ParsedKey) : undefined;
+  const clients = new Set<{ end(): unknown }>();
+  const server = new Server({ hostKeys: [hostKey], ...(script.algorithms ? { algorithms: script.algorithms as never } : {}) }, (client) => {
+    clients.add(client);
+    client.on('close', () => clients.delete(client));
+    client.on('error', () => undefined);
+    client.on('authentication', (ctx) => {
+      if (ctx.username !== user) return ctx.reject();
+      if (ctx.method === 'password' && ctx.password === pass) return ctx.accept();
+      if (ctx.method === 'publickey' && allowed) {
+        if (ctx.key.algo !== allowed.type || !ctx.key.data.equals(allowed.getPublicSSH())) return ctx.reject();
+        if (!ctx.signature) return ctx.accept();
+        return allowed.verify(ctx.blob!, ctx.signature, ctx.hashAlgo) === true ? ctx.accept() : ctx.reject();
+      }
+      return ctx.reject(allowed ? ['password', 'publickey'] : ['password']);
+    });
+    client.on('ready', () => {
+      client.on('session', (acceptSession) => {
+        const session = acceptSession();
+        session.on('pty', (accept) => accept?.());
+        session.on('shell', (accept) => {
+          new TinyShell(accept(), script, lines);
+        });
+      });
+      client.on('tcpip', (accept, reject, info) => {
+        if (!script.allowForwarding || info.destIP !== '127.0.0.1') return reject();
+        const sock = net.connect(info.destPort, '127.0.0.1', () => {
+          const ch = accept();
+          ch.pipe(sock).pipe(ch);
+        });
+        sock.on('error', () => reject());
+      });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  return {
+    port,
+    lines,
+    hostKey,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const c of clients) c.end();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A TCP server that accepts connections and never says a word (a wedged SSH daemon). */
+export async function startSilentServer(): Promise<{ port: number; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const server = net.createServer((s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+    s.on('error', () => undefined);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as net.AddressInfo).port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A port on 127.0.0.1 where nothing listens. */
+export async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}

@@ -1,0 +1,162 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { utils } from 'ssh2';
+import { connectDevice } from '../../../src/device';
+import { fingerprintSha256, formatKnownHostsLine } from '../../../src/device/known-hosts';
+import { AuthError, HostKeyError, UnreachableError } from '../../../src/errors';
+import { closedPort, generateHostKey, startSilentServer, startTinyServer } from '../../helpers/tiny-ssh-server';
+import { optionsFor, tmpDir } from './helpers';
+
+/** The SSH public key blob of a private key, as the client sees it during key exchange. */
+function publicBlob(privateKey: string): Buffer {
+  const k = utils.parseKey(privateKey);
+  if (k instanceof Error) throw k;
+  return k.getPublicSSH();
+}
+
+describe('connecting', () => {
+  it('reports a closed port as unreachable, naming host and cause', async () => {
+    const port = await closedPort();
+    const err = await connectDevice(optionsFor({ port })).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UnreachableError);
+    expect((err as Error).message).toBe(`sw-test: unreachable: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
+  });
+
+  it('reports a host that accepts TCP but never speaks SSH as unreachable after the connect timeout', async () => {
+    const silent = await startSilentServer();
+    try {
+      const err = await connectDevice(optionsFor(silent, { connectTimeoutMs: 300 })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnreachableError);
+      expect((err as Error).message).toBe(
+        `sw-test: unreachable: timed out after 300 ms waiting for the SSH handshake from 127.0.0.1:${silent.port}`,
+      );
+    } finally {
+      await silent.close();
+    }
+  });
+
+  it('refuses a wrong password with AuthError', async () => {
+    const server = await startTinyServer();
+    try {
+      const err = await connectDevice(optionsFor(server, { password: 'wrong-pass' })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(AuthError);
+      expect((err as Error).message).toBe(
+        `sw-test: authentication failed: 127.0.0.1:${server.port} refused the credentials of user "admin"`,
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a wrong enable secret, and a missing one, with AuthError', async () => {
+    const server = await startTinyServer({ enableSecret: 'right-secret' });
+    try {
+      await expect(connectDevice(optionsFor(server, { enableSecret: 'wrong-secret' }))).rejects.toMatchObject({
+        code: 'ERR_AUTH',
+        reason: 'the enable secret was refused',
+      });
+      await expect(connectDevice(optionsFor(server))).rejects.toMatchObject({
+        code: 'ERR_AUTH',
+        reason: 'enable asks for a password and no enable secret is set (ansible_become_password)',
+      });
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('logs in with a private key protected by a passphrase', async () => {
+    const key = generateHostKey({ passphrase: 'key-phrase' });
+    const server = await startTinyServer({ authorizedKey: key.public, startPrivileged: true });
+    const dir = tmpDir();
+    const keyFile = path.join(dir, 'id_ed25519');
+    fs.writeFileSync(keyFile, key.private, { mode: 0o600 });
+    try {
+      const d = await connectDevice(optionsFor(server, { password: undefined, privateKeyFile: keyFile, passphrase: 'key-phrase' }));
+      expect(d.info.prompt).toBe('Switch#');
+      await d.close();
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('goes through a jump host', async () => {
+    const bastion = await startTinyServer({ allowForwarding: true, username: 'jump', password: 'jump-pw' });
+    const device = await startTinyServer({ hostname: 'sw-behind', startPrivileged: true });
+    try {
+      const d = await connectDevice(
+        optionsFor(device, { jumpHost: { host: '127.0.0.1', port: bastion.port, username: 'jump', password: 'jump-pw' } }),
+      );
+      expect(d.info.hostname).toBe('sw-behind');
+      await d.close();
+    } finally {
+      await device.close();
+      await bastion.close();
+    }
+  });
+
+  it('needs legacy algorithms, opted in, for a device that offers only old ones', async () => {
+    const algorithms = { kex: ['diffie-hellman-group14-sha1'], cipher: ['aes128-cbc'], hmac: ['hmac-sha1'] };
+    const server = await startTinyServer({ algorithms, startPrivileged: true });
+    try {
+      const err = await connectDevice(optionsFor(server)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnreachableError);
+      expect((err as Error).message).toMatch(/SSH negotiation with 127\.0\.0\.1:\d+ failed: .*\(old images may need legacy algorithms\)$/);
+      const d = await connectDevice(optionsFor(server, { algorithms: { legacy: true } }));
+      expect(d.info.prompt).toBe('Switch#');
+      await d.close();
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('host key checking', () => {
+  it('accept-new records the key on first use in OpenSSH format, then accepts it again', async () => {
+    const server = await startTinyServer({ startPrivileged: true });
+    const knownHostsFile = path.join(tmpDir(), 'known_hosts');
+    try {
+      const opts = optionsFor(server, { hostKeyChecking: 'accept-new', knownHostsFile });
+      await (await connectDevice(opts)).close();
+      const line = `[127.0.0.1]:${server.port} ssh-ed25519 ${publicBlob(server.hostKey as string).toString('base64')}\n`;
+      expect(fs.readFileSync(knownHostsFile, 'utf8')).toBe(line);
+      await (await connectDevice({ ...opts, hostKeyChecking: 'strict' })).close();
+      expect(fs.readFileSync(knownHostsFile, 'utf8')).toBe(line);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a changed key, showing both fingerprints', async () => {
+    const server = await startTinyServer({ startPrivileged: true });
+    const knownHostsFile = path.join(tmpDir(), 'known_hosts');
+    const oldKey = publicBlob(generateHostKey().private);
+    fs.writeFileSync(knownHostsFile, `${formatKnownHostsLine('127.0.0.1', server.port, oldKey)}\n`);
+    try {
+      for (const mode of ['strict', 'accept-new'] as const) {
+        const err = await connectDevice(optionsFor(server, { hostKeyChecking: mode, knownHostsFile })).catch((e: unknown) => e);
+        expect(err).toBeInstanceOf(HostKeyError);
+        expect(err).toMatchObject({
+          expected: `ssh-ed25519 ${fingerprintSha256(oldKey)}`,
+          got: `ssh-ed25519 ${fingerprintSha256(publicBlob(server.hostKey as string))}`,
+        });
+      }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('strict refuses a host that is not in known_hosts', async () => {
+    const server = await startTinyServer({ startPrivileged: true });
+    const knownHostsFile = path.join(tmpDir(), 'known_hosts');
+    try {
+      const err = await connectDevice(optionsFor(server, { hostKeyChecking: 'strict', knownHostsFile })).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnreachableError);
+      expect((err as Error).message).toBe(
+        `sw-test: unreachable: host key ${fingerprintSha256(publicBlob(server.hostKey as string))} is not in ${knownHostsFile} (host key checking is strict)`,
+      );
+      expect(fs.existsSync(knownHostsFile)).toBe(false);
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * Shared set-up for the verify/diagnose integration tests: a simulated fleet on 127.0.0.1 (port 0),
+ * devices reached through the real driver, and a way to bring a switch to a configured state by
+ * pushing the seed's config lines and the trust token through Device.
+ */
+import { connectDevice, type Device } from '../../../src/device';
+import { parseShowLicenseHistoryMessage, parseShowLicenseStatus } from '../../../src/parsers';
+import type { SimDeviceSpec } from '../../../src/simulator';
+
+export const TOKEN = 'LabTokenAbcdefghij0123456789.lab-token';
+export const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
+
+export const spec = (name: string, sim: SimDeviceSpec['sim'] = {}): SimDeviceSpec => ({
+  name, port: 0, credentials, sim: { platform: 'C9300-48P', version: '17.09.04', ...sim },
+});
+
+export async function connect(port: number, name: string, open: Device[]): Promise<Device> {
+  const device = await connectDevice({
+    name, host: '127.0.0.1', port, ...credentials,
+    hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000, secrets: [TOKEN],
+  });
+  open.push(device);
+  return device;
+}
+
+/** The seed's configuration steps 1–3 (Smart transport, DNS, source interface, optional proxy). */
+export function seedLines(proxy?: { address: string; port: number }): string[] {
+  return [
+    'license smart transport smart',
+    'license smart url default',
+    'ip name-server 10.31.104.74',
+    'ip domain lookup source-interface Vlan10',
+    'ip http client source-interface Vlan10',
+    ...(proxy ? [`license smart proxy address ${proxy.address}`, `license smart proxy port ${proxy.port}`] : []),
+  ];
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Polls (bounded) until `done` holds; the simulator lands licensing results asynchronously. */
+export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, tries = 100): Promise<T> {
+  let v = await read();
+  for (let i = 0; i < tries && !done(v); i++) {
+    await sleep(50);
+    v = await read();
+  }
+  if (!done(v)) throw new Error(`gave up waiting for ${what}`);
+  return v;
+}
+
+/** Installs trust and waits until CSSM's answer (or its absence) is in the message history. */
+export async function installTrust(device: Device): Promise<void> {
+  await device.run(`license smart trust idtoken ${TOKEN} all force`, { secret: true });
+  await until(
+    async () => parseShowLicenseHistoryMessage((await device.run('show license history message')).output).value,
+    (h) => h.exchanges.length > 0 && h.exchanges.every((x) => x.responseAt !== null),
+    'the trust request to be answered',
+  );
+}
+
+/** Runs `license smart sync all` and waits for the ACK to show in `show license status`. */
+export async function syncAndWaitForAck(device: Device): Promise<void> {
+  await device.run('license smart sync all');
+  await until(
+    async () => parseShowLicenseStatus((await device.run('show license status')).output).value,
+    (s) => !!s.usageReporting?.lastAckReceived,
+    'the usage report ACK',
+  );
+}

@@ -1,0 +1,75 @@
+import { FAILURE_INDICATORS, QUESTION_PATTERNS } from '../../../src/device/ios-platform';
+import { findFailureIndicator } from '../../../src/device/ios';
+import { modeOfPrompt, nextModeStep } from '../../../src/device/mode-step';
+
+describe('IOS_MODES prompts', () => {
+  it.each([
+    ['Switch>', { mode: 'exec', hostname: 'Switch' }],
+    ['Switch#', { mode: 'privilege_exec', hostname: 'Switch' }],
+    ['sw-a1.lab#', { mode: 'privilege_exec', hostname: 'sw-a1.lab' }],
+    ['Switch(config)#', { mode: 'configuration', hostname: 'Switch' }],
+    ['Switch(config-if)#', { mode: 'configuration', hostname: 'Switch' }],
+    ['C9300-stack1(config-line)# ', { mode: 'configuration', hostname: 'C9300-stack1' }],
+    ['Switch(config-vrf)#', { mode: 'configuration', hostname: 'Switch' }],
+  ])('%s', (prompt, expected) => {
+    expect(modeOfPrompt(prompt)).toEqual(expected);
+  });
+
+  it.each(['####################', 'Authorized users only>', '<<< lab >>', 'Switch#  ', 'Switch# show version', '% Invalid input'])(
+    'is no prompt: %s',
+    (line) => {
+      expect(modeOfPrompt(line)).toBeUndefined();
+    },
+  );
+});
+
+describe('nextModeStep', () => {
+  it.each([
+    ['exec', 'privilege_exec', { action: 'escalate', command: 'enable', to: 'privilege_exec', auth: true }],
+    ['exec', 'configuration', { action: 'escalate', command: 'enable', to: 'privilege_exec', auth: true }],
+    ['privilege_exec', 'configuration', { action: 'escalate', command: 'configure terminal', to: 'configuration', auth: false }],
+    ['configuration', 'privilege_exec', { action: 'deescalate', command: 'end', to: 'privilege_exec' }],
+    ['privilege_exec', 'exec', { action: 'deescalate', command: 'disable', to: 'exec' }],
+    ['privilege_exec', 'privilege_exec', { action: 'none' }],
+  ] as const)('%s → %s', (from, to, step) => {
+    expect(nextModeStep(from, to)).toEqual(step);
+  });
+});
+
+describe('FAILURE_INDICATORS', () => {
+  it.each([
+    ["             ^\n% Invalid input detected at '^' marker.", '% Invalid input detected'],
+    ['% Incomplete command.', '% Incomplete command'],
+    ['% Ambiguous command:  "show l"', '% Ambiguous command'],
+    ['% Unknown command or computer name, or unable to find computer address', '% Unknown command'],
+    ['% Bad IP address or host name', '% Bad'],
+    ['% Bad secrets', '% Bad'],
+    ['%Error opening tftp://x (Timed out)', '% Error'],
+    ['Command authorization failed.', '% Command authorization failed'],
+  ])('finds %j', (output, indicator) => {
+    expect(findFailureIndicator(`\n${output}\n`)).toBe(indicator);
+  });
+
+  it.each([
+    'Failure Reason: <none>',
+    'Last Communication Error: Connection timed out',
+    '%Warning: reload required after "license smart factory reset" command',
+    '  Status: SUCCESS on Jan 24 23:19:05 2025 UTC',
+  ])('ignores %j', (output) => {
+    expect(findFailureIndicator(output)).toBeUndefined();
+  });
+
+  it('has one row per indicator name', () => {
+    const names = FAILURE_INDICATORS.map((f) => f.indicator);
+    expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('QUESTION_PATTERNS', () => {
+  it.each(['Proceed with reload? [confirm]', 'Destination filename [startup-config]? ', 'Continue? [yes/no]: '])('%j is a question', (line) => {
+    expect(QUESTION_PATTERNS.some((re) => re.test(line))).toBe(true);
+  });
+  it.each(['Switch#', 'Building configuration...'])('%j is not', (line) => {
+    expect(QUESTION_PATTERNS.some((re) => re.test(line))).toBe(false);
+  });
+});
