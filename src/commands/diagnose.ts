@@ -6,6 +6,7 @@ import { matchHosts } from '../inventory/host-pattern';
 import { loadInventory } from '../inventory/load-inventory';
 import type { InventoryHost } from '../inventory/inventory';
 import { Redactor } from '../redact';
+import { connectionSecrets, connectOptionsFor } from '../runner/connect-options';
 import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../slp/diagnose-fleet';
 import { formatReports, reportsJson } from '../slp/diagnose-report';
 import type { RegisterCommand } from './index';
@@ -57,30 +58,11 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
       const names = selectHosts(inventory.hosts, inventory.groups, opts.limit);
-      const redactor = new Redactor();
-      for (const name of names) {
-        const c = inventory.hosts.get(name)!.connection;
-        if (c.password !== c.username) redactor.add(c.password);
-        redactor.add(c.enableSecret).add(c.privateKeyPassphrase);
-      }
+      // The same secrets the driver hides in its own transcripts, so text and JSON agree.
+      const redactor = new Redactor(names.flatMap((name) => connectionSecrets(inventory.hosts.get(name)!)));
       const reports = await diagnoseFleet(
         names,
-        (name) => {
-          const c = inventory.hosts.get(name)!.connection;
-          return connectDevice({
-            name,
-            host: c.address,
-            port: c.port,
-            username: c.username ?? 'admin',
-            ...(c.password !== undefined ? { password: c.password } : {}),
-            ...(c.enableSecret !== undefined ? { enableSecret: c.enableSecret } : {}),
-            ...(c.privateKeyFile !== undefined ? { privateKeyFile: c.privateKeyFile } : {}),
-            ...(c.privateKeyPassphrase !== undefined ? { passphrase: c.privateKeyPassphrase } : {}),
-            hostKeyChecking: c.hostKeyChecking,
-            connectTimeoutMs: c.connectTimeoutMs,
-            commandTimeoutMs: c.commandTimeoutMs,
-          });
-        },
+        (name) => connectDevice(connectOptionsFor(inventory.hosts.get(name)!)),
         { forks, ...(opts.capture ? { capture: true } : {}), ...(debugSeconds !== undefined ? { debugSeconds } : {}) },
       );
       const json = opts.json !== undefined ? reportsJson(reports, redactor, new Date()) : undefined;

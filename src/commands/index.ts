@@ -3,6 +3,9 @@ import { registerParse } from './parse';
 import { registerValidate } from './validate';
 import { registerSim } from './sim';
 import { registerRun } from './run';
+import { registerDemo } from './demo';
+import { registerPlan } from './plan';
+import { registerApply } from './apply';
 import { registerDiagnose } from './diagnose';
 
 /**
@@ -11,4 +14,4 @@ import { registerDiagnose } from './diagnose';
  */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose];
+export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose, registerDemo, registerPlan, registerApply];

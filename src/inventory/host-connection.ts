@@ -24,11 +24,13 @@ export function hostConnection(name: string, vars: HostVars, inventoryDir: strin
   const enableSecret = vars.ansible_become_password ?? vars.ansible_become_pass;
   const keyFile = vars.ansible_ssh_private_key_file;
   const passphrase = vars.slp_private_key_passphrase;
+  const knownHosts = vars.slp_known_hosts_file;
   if (username !== undefined) connection.username = username;
   if (password !== undefined) connection.password = password;
   if (enableSecret !== undefined) connection.enableSecret = enableSecret;
-  if (keyFile !== undefined) connection.privateKeyFile = keyPath(keyFile, inventoryDir);
+  if (keyFile !== undefined) connection.privateKeyFile = filePath(keyFile, inventoryDir);
   if (passphrase !== undefined) connection.privateKeyPassphrase = passphrase;
+  if (knownHosts !== undefined) connection.knownHostsFile = filePath(knownHosts, inventoryDir);
   return connection;
 }
 
@@ -36,7 +38,8 @@ function seconds(value: number | undefined): number | undefined {
   return value === undefined ? undefined : Math.round(value * 1000);
 }
 
-function keyPath(file: string, base: string): string {
+/** A path variable: ~ expanded, relative paths against the inventory's folder (as Ansible's own). */
+function filePath(file: string, base: string): string {
   if (file === '~' || file.startsWith('~/')) return join(homedir(), file.slice(1));
   return isAbsolute(file) ? file : resolve(base, file);
 }

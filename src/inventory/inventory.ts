@@ -20,6 +20,8 @@ export interface HostConnection {
   privateKeyPassphrase?: string;
   /** slp_host_key_checking, default strict (as Ansible's host_key_checking = True). */
   hostKeyChecking: HostKeyChecking;
+  /** slp_known_hosts_file, resolved against the inventory's directory, ~ expanded; absent = the driver's ~/.ssh/known_hosts. */
+  knownHostsFile?: string;
   /** slp_connect_timeout (seconds) × 1000, default 10 s. */
   connectTimeoutMs: number;
   /** slp_command_timeout (seconds) × 1000, default 30 s. */

@@ -1,18 +1,18 @@
 /**
- * The real per-host steps: the SSH driver (connectDevice), the converge engine (convergeHost /
- * applyHostPlan), the verify engine (runVerify), confirm-or-revert (confirmChanges) and the
- * diagnosis (diagnoseHost).
+ * The real per-host steps: the SSH driver (connectDevice, with connectOptionsFor), the converge
+ * engine (convergeHost / applyHostPlan), the verify engine (runVerify), confirm-or-revert
+ * (confirmChanges) and the diagnosis (diagnoseHost).
  */
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { connectDevice } from '../device';
 import type { Device } from '../device/device';
-import type { Play } from '../schema/types.generated';
+import type { Play, VerifyItem } from '../schema/types.generated';
 import { confirmChanges } from '../slp/apply';
 import { convergeHost, type ConvergeOptions } from '../slp/converge-host';
 import { applyHostPlan, resolveTokenRef } from '../slp/plan-file';
 import { runVerify } from '../slp/verify';
+import { connectOptionsFor } from './connect-options';
 import { diagnoseFailure } from './diagnose-step';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 
@@ -31,6 +31,11 @@ function jobToken(job: HostJob, ctx: StepContext): string | undefined {
   return playToken(job.desired, ctx.playbookDir);
 }
 
+function withoutWithin(item: VerifyItem): VerifyItem {
+  const { within: _within, ...rest } = item;
+  return rest;
+}
+
 export interface DefaultStepOptions {
   /** Pause between looks of a `within:` assertion. */
   verifyPollMs?: number;
@@ -40,24 +45,12 @@ export interface DefaultStepOptions {
 export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
   return {
     async connect(job, ctx): Promise<Device> {
-      const c = job.host.connection;
       const token = jobToken(job, ctx);
       if (token) ctx.redactor.add(token);
-      return connectDevice({
-        name: job.host.name,
-        host: c.address,
-        port: c.port,
-        username: c.username ?? os.userInfo().username,
-        ...(c.password !== undefined ? { password: c.password } : {}),
-        ...(c.enableSecret !== undefined ? { enableSecret: c.enableSecret } : {}),
-        ...(c.privateKeyFile !== undefined ? { privateKeyFile: c.privateKeyFile } : {}),
-        ...(c.privateKeyPassphrase !== undefined ? { passphrase: c.privateKeyPassphrase } : {}),
-        hostKeyChecking: c.hostKeyChecking,
-        connectTimeoutMs: c.connectTimeoutMs,
-        commandTimeoutMs: c.commandTimeoutMs,
+      return connectDevice(connectOptionsFor(job.host, {
         ...(ctx.logDir ? { transcriptFile: path.join(ctx.logDir, `${job.host.name}.log`) } : {}),
         ...(token ? { secrets: [token] } : {}),
-      });
+      }));
     },
 
     async converge(device, job, ctx) {
@@ -77,9 +70,12 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       return convergeHost(device, job.desired.slp, { ...common, play });
     },
 
-    async verify(device, job) {
+    async verify(device, job, ctx) {
       if (!job.desired) return [];
-      return runVerify(device, { slp: job.desired.slp, ...(job.desired.verify ? { verify: job.desired.verify } : {}) }, {
+      // In --check nothing was changed, so waiting for the device to catch up cannot help: each
+      // assertion is looked at once.
+      const items = (job.desired.verify ?? []).map((item) => (ctx.check ? withoutWithin(item) : item));
+      return runVerify(device, { slp: job.desired.slp, verify: items }, {
         ...(options.verifyPollMs ? { pollMs: options.verifyPollMs } : {}),
       });
     },

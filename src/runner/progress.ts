@@ -56,7 +56,7 @@ export class Progress {
         this.title(event.host, `${event.host} … ${event.step}`);
         break;
       case 'step-end':
-        this.output(event.host, `${event.step}: ${event.status}${event.detail ? ` — ${event.detail}` : ''}`);
+        this.output(event.host, `${event.host} ${event.step}: ${event.status}${event.detail ? ` — ${event.detail}` : ''}`);
         break;
       case 'host-end': {
         const view = this.hosts.get(event.host);

@@ -88,7 +88,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
     let stopped: string | undefined;
     for (const [i, batch] of batches.entries()) {
       const n = i + 1;
-      const blocked = runStopped ?? stopped ?? (interrupt.stopping ? 'interrupted (Ctrl-C) before it started' : undefined);
+      const blocked = stopped ?? runStopped ?? (interrupt.stopping ? 'interrupted (Ctrl-C) before it started' : undefined);
       if (blocked) {
         for (const { host } of batch) skip(host.name, blocked);
         continue;

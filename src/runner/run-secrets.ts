@@ -1,20 +1,17 @@
 import type { InventoryHost } from '../inventory/inventory';
 import { Redactor } from '../redact';
 import type { Play } from '../schema/types.generated';
+import { connectionSecrets } from './connect-options';
 import { playToken } from './default-steps';
 
 /**
  * The run's redactor, seeded before anything runs with every secret the run holds: passwords,
- * enable secrets, key passphrases and trust tokens. A login password equal to the user name (the
- * lab's admin/admin) is no secret, and hiding it would garble every `username admin` line.
+ * enable secrets, key passphrases (connectionSecrets, the driver's own rule) and trust tokens.
  */
 export function runRedactor(hosts: readonly { host: InventoryHost; desired?: Play }[], playbookDir: string, extra: (string | undefined)[] = []): Redactor {
   const r = new Redactor(extra);
   for (const { host, desired } of hosts) {
-    const c = host.connection;
-    if (c.password !== c.username) r.add(c.password);
-    r.add(c.enableSecret);
-    r.add(c.privateKeyPassphrase);
+    for (const secret of connectionSecrets(host)) r.add(secret);
     try {
       r.add(playToken(desired, playbookDir));
     } catch {

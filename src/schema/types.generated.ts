@@ -197,6 +197,10 @@ export interface HostVars {
   slp_private_key_passphrase?: Secret;
   slp_host_key_checking?: 'strict' | 'accept-new' | 'off';
   /**
+   * OpenSSH known_hosts file for host key checking (default ~/.ssh/known_hosts); a relative path is resolved against the inventory file's folder.
+   */
+  slp_known_hosts_file?: string;
+  /**
    * seconds
    */
   slp_connect_timeout?: number;

@@ -1,6 +1,6 @@
 /**
  * One CLI session's interpreter: mode, prompt, pipe filters, IOS error markers, questions and the
- * host's faults that act per command (reject_command). It turns one entered line into output; the
+ * host's faults that act per command (reject_command, in config and privileged EXEC). It turns one entered line into output; the
  * line discipline owns bytes, echo and paging.
  */
 import type { CommandTree } from './command-tree';
@@ -115,8 +115,10 @@ export class CliSession implements SessionApi {
     const pipe = /\s\|/.exec(line);
     const command = pipe ? line.slice(0, pipe.index) : line;
     const offset = viaDo ? 3 : 0; // the caret also skips the `do ` the user typed
+    // reject_command: a config line or privileged EXEC command containing the text is refused
+    // (a capture or debug step can then fail midway against the lab).
     const reject = this.device.faults.reject_command;
-    if (reject && mode.startsWith('config') && command.includes(reject)) return this.caret(command.indexOf(reject));
+    if (reject && mode !== 'user' && command.includes(reject)) return this.caret(command.indexOf(reject) + offset);
     const tree = commandTrees()[mode];
     let m = tree.match(command);
     // In a config sub-mode IOS falls back to the parent mode for commands it does not know.

@@ -24,6 +24,7 @@ import { renderShowInventory, renderShowVlanBrief } from './renderers/show-inven
 import { renderPing } from './renderers/ping';
 import { renderTelnet } from './renderers/telnet';
 import { monitorCapture } from './monitor-capture';
+import { debugCommands } from './debug-commands';
 
 const CONFIRM_YES = (line: string): boolean => line.trim() === '' || /^y/i.test(line.trim());
 
@@ -115,6 +116,7 @@ export function buildExecTree(): CommandTree<Handler> {
   t.add('telnet <host:host> <port:1-65535> [/vrf <vrf:word>] [/ipv4] [/source-interface <source:iface>]', (s, a) => renderTelnet(s.device, a.host, Number(a.port), a.vrf ?? '', a.source));
   t.add('telnet <host:host> <port:1-65535> [/ipv4] [/source-interface <source:iface>] [/vrf <vrf:word>]', (s, a) => renderTelnet(s.device, a.host, Number(a.port), a.vrf ?? '', a.source));
   monitorCapture(t);
+  debugCommands(t);
   return t;
 }
 

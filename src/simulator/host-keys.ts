@@ -10,8 +10,12 @@ import { utils } from 'ssh2';
 export type KeyType = 'ed25519' | 'rsa';
 
 function generate(type: KeyType): string {
-  const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
-  return pair.private;
+  // ssh2's generator now and then (~1 in 300 ed25519 keys) writes a key its own parser calls
+  // "Malformed OpenSSH private key", which fails the whole fleet's start: draw again.
+  for (let attempt = 0; ; attempt++) {
+    const pair = type === 'rsa' ? utils.generateKeyPairSync('rsa', { bits: 2048 }) : utils.generateKeyPairSync('ed25519');
+    if (!(utils.parseKey(pair.private) instanceof Error) || attempt >= 20) return pair.private;
+  }
 }
 
 export class HostKeys {

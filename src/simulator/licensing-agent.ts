@@ -6,7 +6,7 @@
  */
 import type { SimClock } from './sim-clock';
 import type { SimFaults, SimMember } from './types';
-import { cssmReachable, COMM_FAILURE_REASON, type NetContext } from './network-model';
+import { cssmReachable, COMM_FAILURE_REASON, type CssmVerdict, type NetContext } from './network-model';
 import { initialLicensingState, type CommCategory, type HistoryCategory, type HistoryEntry, type LicensingState } from './licensing-state';
 import { requestJson, responseJson } from './history-json';
 
@@ -27,6 +27,8 @@ export interface LicensingHost {
   netContext(): NetContext;
   /** Emits a syslog message (`%FAC-SEV-MNEMONIC: text`) to the buffer and monitoring sessions. */
   syslog(message: string): void;
+  /** One HTTPS attempt toward CSSM landed with this verdict (for the debugs that are on). */
+  httpAttempt(verdict: CssmVerdict, clockNotSet: boolean): void;
   state(): LicensingState;
 }
 
@@ -132,6 +134,8 @@ export class LicensingAgent {
     for (const i of idx) if (s.trust[i].state === 'none') s.trust[i].state = 'requested';
     this.later(() => {
       const now = this.host.clock.now();
+      const verdict = cssmReachable(this.host.netContext());
+      this.host.httpAttempt(verdict, !!this.host.faults.clock_not_set);
       if (this.host.faults.clock_not_set) {
         entry.responseAt = now;
         entry.response = '';
@@ -139,7 +143,6 @@ export class LicensingAgent {
         this.host.syslog(`%SMART_LIC-3-TRUST_CODE_INSTALL_FAILED: The install of a new licensing trust code has failed on ${udi(active)}: Certificate validation failed, the system clock is not set.`);
         return;
       }
-      const verdict = cssmReachable(this.host.netContext());
       if (!verdict.ok) {
         entry.responseAt = now;
         entry.response = '';
@@ -198,6 +201,7 @@ export class LicensingAgent {
     this.later(() => {
       const now = this.host.clock.now();
       const verdict = cssmReachable(this.host.netContext());
+      this.host.httpAttempt(verdict, false);
       if (!verdict.ok) {
         for (const [cat, entry] of [['Trust Sync', syncEntry], ['Usage Reporting', repEntry]] as const) {
           if (!entry) continue;

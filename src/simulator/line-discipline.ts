@@ -62,6 +62,13 @@ export class LineDiscipline {
   private pendingNotes: string[] = [];
 
   private drain(): void {
+    // Echo of what one read brought is written in one piece, as a tty echoes its input buffer: one
+    // SSH packet per typed line instead of one per character (which cost both ends most of their CPU).
+    let echo = '';
+    const flush = (): void => {
+      if (echo) this.term.write(echo);
+      echo = '';
+    };
     while (!this.busy && !this.closed && this.queue.length > 0) {
       const ch = this.queue[0];
       this.queue = this.queue.slice(1);
@@ -70,23 +77,28 @@ export class LineDiscipline {
         continue;
       }
       this.lastWasCR = ch === '\r';
-      if (ch === '\r' || ch === '\n') this.enter();
-      else if (ch === '\x7f' || ch === '\b') {
+      if (ch === '\r' || ch === '\n') {
+        flush();
+        this.enter();
+      } else if (ch === '\x7f' || ch === '\b') {
         if (this.buffer.length > 0) {
           this.buffer = this.buffer.slice(0, -1);
-          if (!this.session.question?.secret) this.term.write('\b \b');
+          if (!this.session.question?.secret) echo += '\b \b';
         }
       } else if (ch === '\x1a') {
+        flush();
         this.buffer = '';
         this.finish(this.session.ctrlZ(), '^Z');
       } else if (ch === '\x03') {
+        flush();
         this.buffer = '';
         this.term.write(`\r\n${this.session.prompt()}`);
       } else if (ch >= ' ' || ch === '\t') {
         this.buffer += ch;
-        if (!this.session.question?.secret) this.term.write(ch);
+        if (!this.session.question?.secret) echo += ch;
       }
     }
+    flush();
   }
 
   private enter(): void {

@@ -11,7 +11,9 @@ import { initialLicensingState, type LicensingState } from './licensing-state';
 import { LicensingAgent } from './licensing-agent';
 import { syslogDate } from './format-time';
 import { DEFAULT_LAB, type SimDeviceSpec, type SimFaults, type SimLab, type SimMember } from './types';
-import type { NetContext } from './network-model';
+import type { CssmVerdict, NetContext } from './network-model';
+import type { DebugFlag } from './debug-commands';
+import { describeHttpAttempt, httpDebugLines } from './debug-trace';
 
 export interface DeviceOptions {
   asyncDelayMs: number;
@@ -48,6 +50,8 @@ export class SimDevice {
   readonly flash = new Map<string, number>();
   readonly captures = new Map<string, { iface?: string; match?: string; running: boolean; packets: number }>();
   reloads = 0;
+  /** Debugs turned on (`debug …`); device-wide as on IOS, cleared by `undebug all` and reload. */
+  readonly debugs = new Set<DebugFlag>();
   /** Open CLI sessions and the mode each is in (tests check that no switch is left in config mode). */
   readonly sessions = new Set<{ readonly mode: string }>();
   /** How each closed session ended: its mode, and whether the client or the device closed it. */
@@ -89,6 +93,7 @@ export class SimDevice {
       hostname: () => this.running.hostname,
       netContext: () => this.netContext(),
       syslog: (m) => this.syslog(m),
+      httpAttempt: (verdict, clockNotSet) => this.debugHttp(verdict, clockNotSet),
       state: () => this.licensing,
     });
   }
@@ -147,6 +152,12 @@ export class SimDevice {
     for (const m of this.monitors) m(line);
   }
 
+  /** Debug lines for one HTTPS attempt toward CSSM: stamped and delivered like syslog (buffer + monitor). */
+  private debugHttp(verdict: CssmVerdict, clockNotSet: boolean): void {
+    if (this.debugs.size === 0) return;
+    for (const line of httpDebugLines(this.debugs, describeHttpAttempt(this.netContext(), verdict, clockNotSet))) this.syslog(line);
+  }
+
   onSyslog(listener: (line: string) => void): () => void {
     this.monitors.add(listener);
     return () => this.monitors.delete(listener);
@@ -187,6 +198,7 @@ export class SimDevice {
   /** `reload`: running config becomes startup config; licensing state survives except a factory reset. */
   reload(): void {
     this.reloads++;
+    this.debugs.clear();
     this.revert?.timer.cancel();
     this.revert = undefined;
     this.running = cloneConfig(this.startup);

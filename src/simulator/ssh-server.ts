@@ -69,6 +69,9 @@ export class DeviceServer {
 
   private onClient(client: Connection): void {
     this.connections.add(client);
+    // Echo goes out one character at a time, as on IOS; with Nagle's algorithm on loopback each
+    // command then waits for a delayed ACK (~20-40 ms), which would swamp latency_ms.
+    (client as unknown as { setNoDelay(on: boolean): unknown }).setNoDelay(true); // at runtime; missing from @types/ssh2
     let username = '';
     let peer = '127.0.0.1';
     client.on('error', () => undefined);

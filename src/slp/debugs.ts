@@ -34,7 +34,8 @@ export interface DebugResult {
 export async function runDebugs(device: Device, seconds: number, clock: Clock = SYSTEM_CLOCK): Promise<DebugResult> {
   const window = Math.max(1, Math.min(MAX_DEBUG_SECONDS, Math.floor(seconds)));
   const result: DebugResult = { seconds: window, enabled: [], refused: [], lines: [], turnedOff: false, error: null };
-  const buffer = async (): Promise<string[]> => parseShowLogging((await device.run('show logging')).output).value.messages.map((m) => m.raw);
+  // The whole buffer, not only %-tagged messages: debug lines carry no %FAC-SEV-MNEMONIC.
+  const buffer = async (): Promise<string[]> => parseShowLogging((await device.run('show logging')).output).value.buffer;
   try {
     const before = new Set(await buffer());
     device.drainEvents();

@@ -46,7 +46,7 @@ function itemName(item: VerifyItem, key: string): string {
   if (item.name) return item.name;
   if (item.reachable) return `reachable ${item.reachable.host}:${item.reachable.port}`;
   const v = (item as Record<string, unknown>)[key];
-  return v === true ? key : `${key} ${String(v)}`;
+  return typeof v === 'boolean' ? key : `${key} ${String(v)}`;
 }
 
 /** One look: gather what the assertion needs, probe when it probes, evaluate. */

@@ -46,17 +46,22 @@ describe('slp validate', () => {
   });
 
   test('day0 validates on a fresh clone without SLP_IDTOKEN, warning that the run will need it', () => {
-    const r = slp(['validate', '-i', 'inventory.example.yaml', 'playbooks/day0.yaml', '--limit', 'distribution']);
+    const r = slp(['validate', '-i', 'inventory.example.yaml', 'playbooks/day0.yaml', '--limit', 'distribution:proxied']);
     expect(r).toEqual({
       code: 0,
       stdout: [
-        'play 1 "Day-0 Smart Licensing" (hosts: all): 1 host(s)',
+        'play 1 "Day-0 Smart Licensing" (hosts: all:!proxied): 1 host(s)',
         '  sw-d1  127.0.0.1:10003',
+        'play 2 "Day-0 Smart Licensing via the HTTPS proxy" (hosts: proxied): 1 host(s)',
+        '  sw-f-proxy  127.0.0.1:10005',
         'ok: inventory.example.yaml and playbooks/day0.yaml are valid',
         '',
       ].join('\n'),
-      stderr:
-        'warning: playbooks/day0.yaml:22:15: slp.trust.token: environment variable SLP_IDTOKEN is not set (host sw-d1); `slp run` will need it\n',
+      stderr: [
+        'warning: playbooks/day0.yaml:22:15: slp.trust.token: environment variable SLP_IDTOKEN is not set (host sw-d1); `slp run` will need it',
+        'warning: playbooks/day0.yaml:55:15: slp.trust.token: environment variable SLP_IDTOKEN is not set (host sw-f-proxy); `slp run` will need it',
+        '',
+      ].join('\n'),
     });
   });
 

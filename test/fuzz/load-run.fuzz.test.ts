@@ -113,7 +113,7 @@ describe('fuzzed playbook values', () => {
       fc.property(fc.constantFrom(...PLAYBOOK_PATHS), anyValue, (path, value) => {
         check(load(stringify(BASE_INVENTORY), stringify(setAt(BASE_PLAYBOOK, path, value))));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -135,7 +135,7 @@ describe('fuzzed inventory values', () => {
       fc.property(fc.constantFrom(...INVENTORY_PATHS), anyValue, (path, value) => {
         check(load(stringify(setAt(BASE_INVENTORY, path, value)), stringify(BASE_PLAYBOOK)));
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
@@ -173,12 +173,12 @@ describe('fuzzed YAML text', () => {
   test('mutated playbook text: loaded and CLI-safe, or a located ConfigError', () => {
     const inventory = stringify(BASE_INVENTORY);
     const playbook = stringify(BASE_PLAYBOOK);
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(inventory, mutate(playbook, edits)))), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(inventory, mutate(playbook, edits)))), { numRuns: 200 });
   });
 
   test('mutated inventory text: loaded and CLI-safe, or a located ConfigError', () => {
     const inventory = stringify(BASE_INVENTORY);
     const playbook = stringify(BASE_PLAYBOOK);
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(mutate(inventory, edits), playbook))), { numRuns: 300 });
+    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(mutate(inventory, edits), playbook))), { numRuns: 200 });
   });
 });

@@ -11,11 +11,11 @@ import { trustSyncOk } from './trust-sync-ok';
 export type { Assertion, AssertionContext, Verdict } from './assertion';
 
 export const ASSERTIONS: Readonly<Record<string, Assertion<never>>> = {
-  trust_installed: trustInstalled as Assertion<never>,
-  trust_sync_ok: trustSyncOk as Assertion<never>,
-  no_comm_failure_since: noCommFailureSince as Assertion<never>,
-  last_ack_within_days: lastAckWithinDays as Assertion<never>,
-  settings_as_declared: settingsAsDeclared as Assertion<never>,
-  reachable: reachable as Assertion<never>,
-  history_has_response: historyHasResponse as Assertion<never>,
+  trust_installed: trustInstalled,
+  trust_sync_ok: trustSyncOk,
+  no_comm_failure_since: noCommFailureSince,
+  last_ack_within_days: lastAckWithinDays,
+  settings_as_declared: settingsAsDeclared,
+  reachable: reachable,
+  history_has_response: historyHasResponse,
 };

@@ -19,7 +19,8 @@ export const settingsAsDeclared: Assertion<boolean> = {
     const lines = transportLines(evidence.status!);
     const diffs: string[] = [];
     if (t.type !== want.transport) diffs.push(`transport is ${t.typeRaw ?? 'not shown'}, declared ${want.transport}`);
-    if (want.transport === 'smart' && (want.url !== undefined || replaced)) {
+    // The URL only means something once the transport is right; a wrong type is reported alone.
+    if (want.transport === 'smart' && t.type === 'smart' && (want.url !== undefined || replaced)) {
       const url = want.url === undefined || want.url === 'default' ? DEFAULT_SMART_URL : want.url.smart;
       if (url && t.url !== url) diffs.push(`URL is ${t.url ?? '<none>'}, declared ${url}`);
     }

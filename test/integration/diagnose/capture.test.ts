@@ -3,7 +3,6 @@
  * the middle fails: the capture point must never be left on the switch.
  */
 import type { Device } from '../../../src/device';
-import { CommandRejectedError } from '../../../src/errors';
 import { startFleet, type Fleet } from '../../../src/simulator';
 import { runCapture } from '../../../src/slp/capture';
 import { diagnoseOne } from '../../../src/slp/diagnose-fleet';
@@ -16,7 +15,7 @@ const open: Device[] = [];
 const clock = { now: () => new Date('2025-01-24T23:39:05Z'), sleep: async () => undefined };
 
 beforeAll(async () => {
-  fleet = await startFleet([spec('cap-ok'), spec('cap-fail'), spec('cap-fleet')], { host: '127.0.0.1', asyncDelayMs: 20, startTime: Date.parse('2025-01-24T23:30:00Z') });
+  fleet = await startFleet([spec('cap-ok'), spec('cap-fail', { faults: { reject_command: 'monitor capture SLPCAP start' } }), spec('cap-fleet')], { host: '127.0.0.1', asyncDelayMs: 20, startTime: Date.parse('2025-01-24T23:30:00Z') });
 });
 afterAll(async () => {
   await Promise.all(open.map((d) => d.close().catch(() => undefined)));
@@ -33,17 +32,6 @@ async function configured(name: string): Promise<Device> {
 async function target(device: Device) {
   const e = await gatherEvidence(device, ['status', 'config']);
   return probeTarget(e.status, e.config);
-}
-
-/** A device whose reply to one command is rejected, as a switch refusing it would. */
-function rejecting(device: Device, command: string): Device {
-  return {
-    info: device.info,
-    run: (c, o) => (c === command ? Promise.reject(new CommandRejectedError(device.info.host, c, '% Error', '% Error: capture buffer unavailable')) : device.run(c, o)),
-    configure: (l, o) => device.configure(l, o),
-    drainEvents: () => device.drainEvents(),
-    close: () => device.close(),
-  };
 }
 
 describe('slp diagnose --capture against the simulated lab', () => {
@@ -70,12 +58,12 @@ describe('slp diagnose --capture against the simulated lab', () => {
     expect(sim.captures.size).toBe(0);
   });
 
-  it('removes the capture point when "start" is refused in the middle of the flow', async () => {
+  it('removes the capture point when the switch refuses "start" in the middle of the flow (sim reject_command)', async () => {
     const device = await configured('cap-fail');
     const sim = fleet.device('cap-fail').state;
-    const result = await runCapture(rejecting(device, 'monitor capture SLPCAP start'), await target(device), { host: 'cap-fail', clock, waitMs: 0 });
+    const result = await runCapture(device, await target(device), { host: 'cap-fail', clock, waitMs: 0 });
     expect(result.file).toBeNull();
-    expect(result.error).toBe('"monitor capture SLPCAP start" failed: cap-fail: "% Error" after "monitor capture SLPCAP start"');
+    expect(result.error).toBe('"monitor capture SLPCAP start" failed: cap-fail: "% Invalid input detected" after "monitor capture SLPCAP start"');
     expect(result.commands.slice(-3).map((c) => c.command)).toEqual(['monitor capture SLPCAP match any', 'monitor capture SLPCAP start', 'no monitor capture SLPCAP']);
     expect(result.cleanedUp).toBe(true);
     expect(sim.captures.size).toBe(0);

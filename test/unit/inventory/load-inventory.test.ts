@@ -104,6 +104,7 @@ all:
       ansible_ssh_private_key_file: keys/id_ed25519
       slp_connect_timeout: 2.5
       slp_host_key_checking: accept-new
+      slp_known_hosts_file: ssh/known_hosts
 `,
       { LAB_PASSWORD: 'pa ss', LAB_ENABLE: 'en-able' },
     );
@@ -114,6 +115,7 @@ all:
       enableSecret: 'en-able',
       privateKeyFile: join(dir, 'keys', 'id_ed25519'),
       hostKeyChecking: 'accept-new',
+      knownHostsFile: join(dir, 'ssh', 'known_hosts'),
       connectTimeoutMs: 2500,
       commandTimeoutMs: 30_000,
     });

@@ -90,4 +90,16 @@ describe('show clock / show logging', () => {
       target: 'Cisco Smart Software Manager (CSSM)', reason: 'Connection timed out',
     }]);
   });
+  test('the buffer keeps debug lines, which carry no %FAC-SEV-MNEMONIC tag', () => {
+    const r = parseShowLogging([
+      'Syslog logging: enabled (0 messages dropped)', '', 'Log Buffer (4096 bytes):', '',
+      '*Jan 24 15:17:46.001: HTTPC: POST https://smartreceiver.cisco.com/licservice/license',
+      '*Jan 24 15:17:46.341: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Connection timed out',
+    ].join('\r\n'));
+    expect(r.value.buffer).toEqual([
+      '*Jan 24 15:17:46.001: HTTPC: POST https://smartreceiver.cisco.com/licservice/license',
+      '*Jan 24 15:17:46.341: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Connection timed out',
+    ]);
+    expect(r.value.messages).toHaveLength(1);
+  });
 });

@@ -19,15 +19,23 @@ function issuesOf(fn: () => unknown): string[] {
 }
 
 describe('loadRun on the shipped examples', () => {
-  test('day0 matches all nine lab hosts and renders the trust token for each', () => {
+  test('day0 sends the nine lab hosts direct or, for group proxied, through the lab proxy, with the token rendered', () => {
     const run = loadRun({ inventoryFile: INVENTORY, playbookFile: playbook('day0'), env: { SLP_IDTOKEN: TOKEN } });
-    expect(run.plays).toHaveLength(1);
-    const [{ play, hosts }] = run.plays as [(typeof run.plays)[number]];
-    expect(play).toEqual({ index: 0, name: 'Day-0 Smart Licensing', pattern: 'all', serial: 5, max_fail_percentage: 100, save: true });
-    expect(hosts.map((h) => h.host.name)).toEqual(ALL);
-    expect(hosts[0]!.desired).toEqual({
+    expect(run.plays.map((p) => [p.play, p.hosts.map((h) => h.host.name)])).toEqual([
+      [{ index: 0, name: 'Day-0 Smart Licensing', pattern: 'all:!proxied', serial: 5, max_fail_percentage: 100, save: true }, ALL.filter((n) => n !== 'sw-f-proxy')],
+      [{ index: 1, name: 'Day-0 Smart Licensing via the HTTPS proxy', pattern: 'proxied', max_fail_percentage: 100, save: true }, ['sw-f-proxy']],
+    ]);
+    const [direct, proxied] = run.plays.map((p) => p.hosts[0]!.desired);
+    expect(proxied).toEqual({
+      ...direct,
+      name: 'Day-0 Smart Licensing via the HTTPS proxy',
+      hosts: 'proxied',
+      serial: undefined,
+      slp: { ...direct!.slp, proxy: { address: '192.168.217.105', port: 80 } },
+    });
+    expect(direct).toEqual({
       name: 'Day-0 Smart Licensing',
-      hosts: 'all',
+      hosts: 'all:!proxied',
       serial: 5,
       max_fail_percentage: 100,
       save: true,
@@ -67,6 +75,8 @@ describe('loadRun on the shipped examples', () => {
     expect(a1.groups).toEqual(['all', 'access_stacks']);
     expect([...run.inventory.hosts.values()].map((h) => h.connection.port)).toEqual(ALL.map((_, i) => 10001 + i));
     expect(run.inventory.groups.get('faulty')!.hosts).toEqual(ALL.slice(3));
+    expect(run.inventory.groups.get('proxied')!.hosts).toEqual(['sw-f-proxy']);
+    expect(run.inventory.hosts.get('sw-f-proxy')!.groups).toEqual(['all', 'faulty', 'proxied']);
   });
 
   test('compliance has no trust step and is verify-heavy', () => {
@@ -99,7 +109,7 @@ describe('loadRun on the shipped examples', () => {
 
   test('--limit narrows the play to the intersection', () => {
     const run = loadRun({ inventoryFile: INVENTORY, playbookFile: playbook('day0'), env: { SLP_IDTOKEN: TOKEN }, limit: 'faulty:!sw-f-old' });
-    expect(run.plays[0]!.hosts.map((h) => h.host.name)).toEqual(['sw-f-dns', 'sw-f-proxy', 'sw-f-timeout', 'sw-f-noreply', 'sw-f-token']);
+    expect(run.plays.map((p) => p.hosts.map((h) => h.host.name))).toEqual([['sw-f-dns', 'sw-f-timeout', 'sw-f-noreply', 'sw-f-token'], ['sw-f-proxy']]);
   });
 });
 

@@ -1,0 +1,101 @@
+/**
+ * The runner against switches that fail the way real ones do, one fault per host, all in one run
+ * (so the run also shows that one host's failure does not disturb the others). What a user relies
+ * on: each failure is named in the report, a host that was changed and then failed is put back as
+ * it was, healthy hosts converge anyway, and no switch is left in config mode.
+ */
+import { readFileSync } from 'node:fs';
+import { sessionsLeftInConfig, startLab, type Captured, type Lab } from '../helpers/fleet-run';
+
+/** The lines day-0 owns, as the switch prints them. */
+const owned = (config: string): string[] => config.split('\n').filter((l) => /^(no )?(license smart|ip http client|ip name-server|ip domain)/.test(l));
+
+const HOSTS = [
+  { name: 'healthy' },
+  { name: 'slow', sim: { latency_ms: 150 } },
+  // 5 lines to log in, then show version, running-config, license status, `configure terminal`
+  // and two config lines: the session drops in the middle of the push.
+  { name: 'disconnect', sim: { faults: { disconnect_after_commands: 11 } } },
+  { name: 'auth', sim: { faults: { auth_failure: true } } },
+  { name: 'rejects', sim: { faults: { reject_command: 'ip http client source-interface' } } },
+  // Every command takes longer than the 1 s command timeout once logged in.
+  { name: 'timeout', sim: { latency_ms: 1500 }, vars: { slp_command_timeout: 1, slp_connect_timeout: 10 } },
+  { name: 'down', down: true },
+];
+
+describe('one run, one fault per host', () => {
+  let lab: Lab;
+  let run: Captured;
+  let report: { plays: { hosts: { host: string; status: string; error?: { name: string; message: string }; rollback?: string[] }[] }[]; exitCode: number };
+  const byHost = (name: string) => report.plays[0]!.hosts.find((h) => h.host === name)!;
+
+  beforeAll(async () => {
+    lab = await startLab(HOSTS);
+    run = await lab.run({ forks: 10 });
+    report = JSON.parse(readFileSync(run.jsonFile, 'utf8'));
+  }, 60_000);
+  afterAll(() => lab?.close());
+
+  test('every host is in the JSON and JUnit reports, with its outcome', () => {
+    expect(report.plays[0]!.hosts.map((h) => [h.host, h.status, h.error?.name ?? null])).toEqual([
+      ['healthy', 'changed', null],
+      ['slow', 'changed', null],
+      // Ansible's word for a session that dropped; the step says it happened during the push.
+      ['disconnect', 'unreachable', 'DisconnectedError'],
+      ['auth', 'unreachable', 'AuthError'],
+      ['rejects', 'failed', 'CommandRejectedError'],
+      // No answer to `enable` within slp_command_timeout: unreachable, as Ansible reports it.
+      ['timeout', 'unreachable', 'DeviceTimeoutError'],
+      ['down', 'unreachable', 'UnreachableError'],
+    ]);
+    const junit = readFileSync(run.junitFile, 'utf8');
+    for (const h of HOSTS) expect(junit).toContain(`name="${h.name}`);
+    // Ansible's convention: some host unreachable → 4.
+    expect([run.exitCode, report.exitCode]).toEqual([4, 4]);
+  });
+
+  test('healthy and slow hosts converge: owned lines as declared, trust installed', () => {
+    for (const name of ['healthy', 'slow']) {
+      expect(owned(lab.fleet.device(name).runningConfig())).toEqual(owned(lab.fleet.device('healthy').runningConfig()));
+      expect(lab.fleet.device(name).trustInstalled()).toEqual([true]);
+    }
+    expect(owned(lab.fleet.device('healthy').runningConfig())).toContain('license smart transport smart');
+  });
+
+  test('a rejected line is named, and the host is rolled back to its backup and re-checked', () => {
+    const h = byHost('rejects');
+    expect(h.error!.message).toBe('rejects: "% Invalid input detected" after "ip http client source-interface Vlan10"');
+    expect(h.rollback!.length).toBeGreaterThan(0);
+    expect(owned(lab.fleet.device('rejects').runningConfig())).toEqual(owned(lab.initialConfig.get('rejects')!));
+  });
+
+  test('a dropped session is reported at the step it cut (apply), the backup already taken', () => {
+    const h = byHost('disconnect') as unknown as { error: { step: string; message: string }; backupPath?: string };
+    expect(h.error).toMatchObject({ step: 'apply', message: 'disconnect: connection closed' });
+    expect(h.backupPath).toMatch(/backups\/disconnect\/.+\.cfg$/);
+  });
+
+  // KNOWN BUG (reported): the lines pushed before the drop stay on the switch — no reconnect, no
+  // rollback, and `commands` in the report is empty. Passes (as `failing`) until that is fixed;
+  // then turn it into a plain test.
+  test.failing('a push cut by a dropped session is rolled back once the switch answers again', () => {
+    expect(owned(lab.fleet.device('disconnect').runningConfig())).toEqual(owned(lab.initialConfig.get('disconnect')!));
+  });
+
+  test('auth failure, timeout and an unreachable host change nothing', () => {
+    expect(byHost('auth').error!.message).toMatch(/^auth: authentication failed: /);
+    expect(byHost('down').error!.message).toMatch(/^down: unreachable: /);
+    for (const name of ['auth', 'timeout']) {
+      expect(owned(lab.fleet.device(name).runningConfig())).toEqual(owned(lab.initialConfig.get(name)!));
+    }
+  });
+
+  test('no switch is left in config mode, and every session is closed', async () => {
+    const names = HOSTS.filter((h) => !h.down).map((h) => h.name);
+    expect(await sessionsLeftInConfig(lab.fleet, names)).toEqual({ open: [], leftInConfig: [] });
+  });
+
+  test('the recap on the terminal lists every host', () => {
+    for (const h of HOSTS) expect(run.stdout).toMatch(new RegExp(`^${h.name}\\s+:`, 'm'));
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * Scripted per-host steps for runner unit tests: each host's outcome is data, so tests read as
+ * "sw-b fails verify" instead of device transcripts. No network, no timers.
+ */
+import type { Device } from '../../../src/device/device';
+import { TrustInstallError } from '../../../src/slp/apply';
+import { UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
+import type { InventoryHost } from '../../../src/inventory/inventory';
+import type { PlayHeader } from '../../../src/playbook/load-run';
+import { Redactor } from '../../../src/redact';
+import type { HostSteps, StepContext } from '../../../src/runner/host-steps';
+import type { RunnerPlay } from '../../../src/runner/run-playbook';
+import type { HostConvergeResult } from '../../../src/slp/converge-host';
+import type { Plan } from '../../../src/slp/plan';
+import type { Play } from '../../../src/schema/types.generated';
+
+export type Script = 'ok' | 'changed' | 'unreachable' | 'old' | 'trust-fails' | 'verify-fails' | { block: Promise<void>; then: Script };
+
+export const PLAN: Plan = {
+  state: 'replaced',
+  lines: [{ line: 'license smart transport smart', kind: 'add', cause: 'slp.transport' }],
+  commands: ['license smart transport smart'],
+  sync: { action: 'skip', command: 'license smart sync all', cause: 'slp.sync' },
+  save: { action: 'run', command: 'write memory', cause: 'save' },
+  changed: true,
+};
+export const NO_CHANGE: Plan = { ...PLAN, lines: [], commands: [], save: { ...PLAN.save, action: 'skip' }, changed: false };
+
+export function host(name: string, password = 'S3cret-pass'): InventoryHost {
+  return {
+    name, groups: ['all'], vars: {},
+    connection: { address: '127.0.0.1', port: 22, username: 'admin', password, enableSecret: 'En4ble-secret', hostKeyChecking: 'off', connectTimeoutMs: 1000, commandTimeoutMs: 1000 },
+  };
+}
+
+export const DESIRED: Play = {
+  name: 'p', hosts: 'all', slp: { transport: 'smart', trust: { token: 'Tok3n-abcdefghijklmnop' } },
+  verify: [{ trust_installed: true }],
+};
+
+export function play(name: string, hosts: string[], extra: Partial<PlayHeader> = {}, index = 0): RunnerPlay {
+  return { play: { index, name, pattern: 'all', save: true, ...extra }, hosts: hosts.map((h) => ({ host: host(h), desired: DESIRED })) };
+}
+
+export const ctx = (over: Partial<StepContext> = {}): StepContext => ({
+  mode: 'run', check: false, diff: false, backupDir: 'unused', playbookDir: '.', redactor: new Redactor(['Tok3n-abcdefghijklmnop']), ...over,
+});
+
+/** Steps that follow `scripts[host]` (default 'changed') and record what ran, in order. */
+export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): HostSteps & { inFlight: () => number; maxInFlight: number } {
+  let inFlight = 0;
+  const steps = {
+    maxInFlight: 0,
+    inFlight: () => inFlight,
+    async connect(job: { host: InventoryHost }): Promise<Device> {
+      const name = job.host.name;
+      log.push(`connect ${name}`);
+      let s = scripts[name] ?? 'changed';
+      inFlight++;
+      steps.maxInFlight = Math.max(steps.maxInFlight, inFlight);
+      if (typeof s === 'object') {
+        await s.block;
+        s = s.then;
+      }
+      if (s === 'unreachable') {
+        inFlight--;
+        throw new UnreachableError(name, 'connection refused');
+      }
+      const device = {
+        info: { host: name, prompt: '#', hostname: name },
+        run: async () => { throw new Error('not scripted'); },
+        configure: async () => [],
+        drainEvents: () => [],
+        close: async () => {
+          inFlight--;
+        },
+        script: s,
+      };
+      return device as unknown as Device;
+    },
+    async converge(device: Device, job: { host: InventoryHost }, c: StepContext): Promise<HostConvergeResult> {
+      const s = (device as unknown as { script: Script }).script;
+      const name = job.host.name;
+      log.push(`converge ${name}`);
+      const facts = { platform: 'C9300-48P', version: { raw: s === 'old' ? '17.03.05' : '17.09.04' } as never, hostname: name };
+      const base: HostConvergeResult = { host: name, facts, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false };
+      if (s === 'old') return { ...base, error: new UnsupportedDeviceError(name, 'IOS XE 17.03.05 is older than 17.9.1') };
+      if (s === 'ok') return { ...base, plan: NO_CHANGE };
+      if (c.check) return { ...base, plan: PLAN, changed: true };
+      const applied = ['license smart transport smart', 'write memory'];
+      if (s === 'trust-fails') {
+        return { ...base, plan: { ...PLAN, trust: { action: 'install', scope: 'all', force: false, cause: 'slp.trust', reason: 'none' } }, applied, trust: { status: 'failed', reason: 'COMM_FAILED: Connection timed out', events: [] }, error: new TrustInstallError(name, 'COMM_FAILED: Connection timed out') };
+      }
+      return { ...base, plan: PLAN, applied, changed: true, saved: true };
+    },
+    async verify(device: Device) {
+      const s = (device as unknown as { script: Script }).script;
+      return [{ name: 'trust_installed', passed: s !== 'verify-fails', message: s === 'verify-fails' ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }];
+    },
+    confirm: async () => ['configure confirm'],
+    async diagnose(_d: Device, job: { host: InventoryHost }) {
+      log.push(`diagnose ${job.host.name}`);
+      return { cause: 'connection_timed_out', summary: 'TCP to smartreceiver.cisco.com:443 fails', evidence: ['telnet …: % Connection timed out'], remedy: 'Open TCP 443' };
+    },
+  };
+  return steps;
+}
