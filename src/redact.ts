@@ -13,8 +13,9 @@ export const REDACTED = '***';
 export const SECRET_PATTERNS: readonly RegExp[] = [
   // license smart trust idtoken <token> {local|all} [force]
   /(?<=license\s+smart\s+trust\s+idtoken\s+)(\S+)/gi,
-  // "id_token":"…" / "idtoken":"…" / "token":"…" inside JSON (also JSON nested as an escaped string)
-  /(?<=\\?"(?:id_?token|token|idtoken)\\?"\s*:\s*\\?")([^"\\]+)/gi,
+  // "id_token":"…" / "idtoken":"…" / "token":"…" inside JSON, also nested as an escaped string at
+  // any depth: a real trust request carries it two strings deep (\\\"token\\\":\\\"…)
+  /(?<=\\*"(?:id_?token|token|idtoken)\\*"\s*:\s*\\*")([^"\\]+)/gi,
   // enable secret / username … secret|password <n> <value> in configs
   /(?<=\b(?:secret|password)\s+(?:[0-9]\s+)?)(\S+)/gi,
 ];

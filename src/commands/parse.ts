@@ -10,6 +10,18 @@ async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Every string under a key named like a token, anywhere in a parsed (decoded) value. */
+export function tokenValues(value: unknown, out: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) tokenValues(v, out);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (/^(id_?token|token)$/i.test(k) && typeof v === 'string') out.push(v);
+      else tokenValues(v, out);
+    }
+  }
+  return out;
+}
+
 /**
  * `slp parse COMMAND [FILE|-]`: prints the parsed object as JSON on stdout; warnings go to stderr.
  * The output is redacted: `show license history message` carries trust tokens in clear text.
@@ -36,8 +48,11 @@ export const registerParse: RegisterCommand = (program, setExit) => {
         setExit(2);
         return;
       }
-      const redactor = new Redactor();
-      const result = redactor.redactValue(resolved.parser(text));
+      const parsed = resolved.parser(text);
+      // A trust request nests its token two JSON strings deep (`\\\"token\\\":\\\"…`), where the
+      // redactor's patterns do not reach; the parser has decoded it, so hide it as a known value.
+      const redactor = new Redactor(tokenValues(parsed.value));
+      const result = redactor.redactValue(parsed);
       for (const w of result.warnings) process.stderr.write(`warning: ${redactor.redact(w)}\n`);
       // Redact the serialised text: decoded JSON leaves a token as a plain `"token": "…"` pair,
       // which the key-based pattern only catches in text form.

@@ -261,6 +261,11 @@ export class Channel {
     }
   }
 
+  /** `text` as it may be shown in errors and transcripts. */
+  redact(text: string): string {
+    return this.o.redactor.redact(text);
+  }
+
   /** Sends bytes without waiting (Ctrl-Z, Ctrl-C). */
   write(data: string): void {
     if (!this.closed) this.stream.write(data);

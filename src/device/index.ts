@@ -14,7 +14,7 @@ export type { HostKeyChecking } from './known-hosts';
 export type { AlgorithmOptions, SshEndpoint } from './transport';
 export { findFailureIndicator } from './ios';
 
-/** Everything needed to reach one switch. Defaults: DEFAULT_CONNECT_OPTIONS. */
+/** Everything needed to reach one switch. */
 export interface ConnectOptions {
   /** Inventory host name: every error and event names it. */
   name: string;
@@ -32,6 +32,7 @@ export interface ConnectOptions {
   knownHostsFile?: string;
   connectTimeoutMs: number;
   commandTimeoutMs: number;
+  /** Default DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs; 0 turns keepalives off. */
   keepaliveIntervalMs?: number;
   algorithms?: AlgorithmOptions;
   jumpHost?: SshEndpoint & { hostKeyChecking?: HostKeyChecking };
@@ -85,7 +86,9 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       hostKeyChecking: o.hostKeyChecking,
       ...(o.knownHostsFile !== undefined ? { knownHostsFile: o.knownHostsFile } : {}),
       connectTimeoutMs: o.connectTimeoutMs,
-      ...(o.keepaliveIntervalMs !== undefined ? { keepaliveIntervalMs: o.keepaliveIntervalMs } : {}),
+      // Keepalives on unless the caller sets 0: a switch that dies mid-session is noticed without
+      // waiting for the command timeout.
+      keepaliveIntervalMs: o.keepaliveIntervalMs ?? DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs,
       ...(o.algorithms !== undefined ? { algorithms: o.algorithms } : {}),
       ...(o.jumpHost !== undefined ? { jumpHost: o.jumpHost } : {}),
     });

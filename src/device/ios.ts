@@ -1,5 +1,7 @@
 import { AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, SlpError } from '../errors';
+import { REDACTED } from '../redact';
 import { Channel, Exchange, ExchangeOptions, UnansweredQuestionError } from './channel';
+import { revertTimerReason, unsendableReason } from './command-line';
 import { CommandResult, ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } from './device';
 import {
   CTRL_C,
@@ -164,7 +166,17 @@ export class IosDriver implements Device {
     }
   }
 
+  /** Refuses, before anything is sent, a line that is not one printable CLI line. */
+  private checkSendable(line: string, secret = false): void {
+    const why = unsendableReason(line);
+    if (why) {
+      const shown = secret ? REDACTED : this.channel.redact(line);
+      throw new SlpError(`${this.o.name}: refusing to send ${JSON.stringify(shown)}: ${why}`);
+    }
+  }
+
   async run(command: string, options: RunOptions = {}): Promise<CommandResult> {
+    this.checkSendable(command, options.secret);
     await this.ready();
     await this.acquire('privilege_exec');
     const ex = await this.send(command, {
@@ -180,6 +192,10 @@ export class IosDriver implements Device {
   }
 
   async configure(lines: readonly string[], options: ConfigureOptions = {}): Promise<CommandResult[]> {
+    // The whole set is checked before config mode is entered, so a bad line applies nothing.
+    for (const line of lines) this.checkSendable(line);
+    const badTimer = options.revertTimerMinutes !== undefined ? revertTimerReason(options.revertTimerMinutes) : undefined;
+    if (badTimer) throw new SlpError(`${this.o.name}: ${badTimer}`);
     await this.ready();
     await this.acquire('privilege_exec');
     const timeout = options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {};
@@ -195,12 +211,20 @@ export class IosDriver implements Device {
       if (this.mode !== 'configuration') {
         throw new SlpError(`${this.o.name}: "${enter}" did not enter config mode (prompt "${this.prompt}")`);
       }
-      for (const line of lines) {
+      for (const [i, line] of lines.entries()) {
         const rename = /^\s*hostname\s+(\S+)\s*$/.exec(line)?.[1];
         const lineEx = await this.send(line, { phase: 'config', ...timeout }, rename);
         results.push(toResult(lineEx));
         const lineBad = findFailureIndicator(lineEx.output);
         if (lineBad) throw new CommandRejectedError(this.o.name, lineEx.input, lineBad, lineEx.output);
+        // A line that leaves config mode (`exit`, `end`) would turn the rest into EXEC commands.
+        const left = lines.length - i - 1;
+        if (this.mode !== 'configuration' && left > 0) {
+          throw new SlpError(
+            `${this.o.name}: config line "${lineEx.input}" left config mode (prompt "${this.prompt}"); ` +
+              `the ${left} line(s) after it were not sent`,
+          );
+        }
       }
     } catch (err) {
       failure = err;

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import SSH2Promise = require('ssh2-promise');
-import type { Algorithms, ConnectConfig } from 'ssh2';
+import { utils, type Algorithms, type ConnectConfig } from 'ssh2';
 import { AuthError, HostKeyError, UnreachableError } from '../errors';
 import { checkHostKey, fingerprintSha256, formatKnownHostsLine, HostKeyChecking, parseKnownHosts } from './known-hosts';
 
@@ -117,11 +117,29 @@ function hostVerifier(
   };
 }
 
-function keyMaterial(e: SshEndpoint): Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'password'> {
+/**
+ * Password and key for one endpoint. A key that cannot be read or decrypted is refused here, as
+ * AuthError naming the file, before any connection: ssh2 would report it as a connect failure.
+ */
+function keyMaterial(e: SshEndpoint, name: string, role: string): Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'password'> {
   const out: Pick<ConnectConfig, 'privateKey' | 'passphrase' | 'password'> = {};
   if (e.password !== undefined) out.password = e.password;
-  if (e.privateKey !== undefined) out.privateKey = e.privateKey;
-  else if (e.privateKeyFile) out.privateKey = fs.readFileSync(e.privateKeyFile);
+  let key = e.privateKey;
+  if (key === undefined && e.privateKeyFile) {
+    try {
+      key = fs.readFileSync(e.privateKeyFile);
+    } catch (err) {
+      const why = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new AuthError(name, `${role}cannot read private key file ${e.privateKeyFile} (${why})`, { cause: err });
+    }
+  }
+  if (key !== undefined) {
+    const parsed = utils.parseKey(key, e.passphrase);
+    if (parsed instanceof Error) {
+      throw new AuthError(name, `${role}private key ${e.privateKeyFile ?? '(inline)'} cannot be used: ${parsed.message}`);
+    }
+    out.privateKey = key;
+  }
   if (e.passphrase !== undefined) out.passphrase = e.passphrase;
   return out;
 }
@@ -132,15 +150,19 @@ interface SshError {
   message?: string;
 }
 
-/** Maps what ssh2 reports to the error family, with the host and the cause in one line. */
-export function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem): Error {
-  const where = `${o.host}:${o.port}`;
+/**
+ * Maps what ssh2 reports to the error family, with the host and the cause in one line. `jump`
+ * names the bastion when the failure happened there, so a dead bastion is not blamed on the switch.
+ */
+export function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint): Error {
+  const where = jump ? `jump host ${jump.host}:${jump.port}` : `${o.host}:${o.port}`;
+  const username = jump ? jump.username : o.username;
   if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got);
-  if (keyProblem?.kind === 'refused') return new UnreachableError(o.name, keyProblem.reason);
+  if (keyProblem?.kind === 'refused') return new UnreachableError(o.name, jump ? `${where}: ${keyProblem.reason}` : keyProblem.reason);
   const e = (err ?? {}) as SshError;
   const message = typeof err === 'string' ? err : e.message ?? 'connection closed before SSH was ready';
   if (e.level === 'client-authentication') {
-    return new AuthError(o.name, `${where} refused the credentials of user "${o.username}"`, { cause: err });
+    return new AuthError(o.name, `${where} refused the credentials of user "${username}"`, { cause: err });
   }
   if (e.level === 'client-timeout') {
     return new UnreachableError(o.name, `timed out after ${o.connectTimeoutMs} ms waiting for the SSH handshake from ${where}`, { cause: err });
@@ -161,38 +183,43 @@ export function describeConnectError(o: TransportOptions, err: unknown, keyProbl
   return new UnreachableError(o.name, `${message} at ${where}`, { cause: err });
 }
 
-/** Opens the SSH connection (through the jump host if any) within connectTimeoutMs. */
+type Connection = { shell(opts: object): Promise<ByteStream>; forwardOut(srcIP: string, srcPort: number, dstIP: string, dstPort: number): Promise<unknown> };
+
+/**
+ * Opens the SSH connection within connectTimeoutMs. With a jump host, the bastion is connected
+ * first and the device is reached through a direct-tcpip channel on it (needs no nc/socat there);
+ * each hop's failure is reported against that hop.
+ */
 export async function connectTransport(o: TransportOptions): Promise<Transport> {
   const knownHosts = o.knownHostsFile ?? path.join(os.homedir(), '.ssh', 'known_hosts');
   let keyProblem: KeyProblem | undefined;
   const algorithms = buildAlgorithms(o.algorithms);
   // ssh2-promise retries after errors by default (10 × 5 s): never, a dead switch must fail fast.
-  const common = { reconnect: false, readyTimeout: o.connectTimeoutMs, tryKeyboard: false, keepaliveCountMax: 3 };
+  const common = {
+    reconnect: false,
+    readyTimeout: o.connectTimeoutMs,
+    tryKeyboard: false,
+    keepaliveCountMax: 3,
+    ...(o.keepaliveIntervalMs ? { keepaliveInterval: o.keepaliveIntervalMs } : {}),
+  };
+  const j = o.jumpHost;
+  const jumpConfig = j && {
+    ...common,
+    host: j.host,
+    port: j.port,
+    username: j.username,
+    ...keyMaterial(j, o.name, `jump host ${j.host}:${j.port}: `),
+    hostVerifier: hostVerifier(j.hostKeyChecking ?? o.hostKeyChecking, knownHosts, j.host, j.port, (p) => (keyProblem = p)),
+  };
   const target = {
     ...common,
     host: o.host,
     port: o.port,
     username: o.username,
-    ...keyMaterial(o),
-    ...(o.keepaliveIntervalMs ? { keepaliveInterval: o.keepaliveIntervalMs } : {}),
+    ...keyMaterial(o, o.name, ''),
     ...(algorithms ? { algorithms } : {}),
     hostVerifier: hostVerifier(o.hostKeyChecking, knownHosts, o.host, o.port, (p) => (keyProblem = p)),
   };
-  const configs: object[] = [];
-  if (o.jumpHost) {
-    const j = o.jumpHost;
-    configs.push({
-      ...common,
-      host: j.host,
-      port: j.port,
-      username: j.username,
-      ...keyMaterial(j),
-      hoppingTool: 'native', // direct-tcpip through ssh2; needs no nc/socat on the bastion
-      hostVerifier: hostVerifier(j.hostKeyChecking ?? o.hostKeyChecking, knownHosts, j.host, j.port, (p) => (keyProblem = p)),
-    });
-  }
-  configs.push(target);
-  const ssh = new SSH2Promise(configs as never, true);
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(
@@ -200,22 +227,50 @@ export async function connectTransport(o: TransportOptions): Promise<Transport> 
       o.connectTimeoutMs,
     );
   });
-  let connection: { shell(opts: object): Promise<ByteStream> };
+  // A step may lose the race to the deadline; its late rejection must not go unhandled.
+  const within = <T>(p: Promise<T>): Promise<T> => {
+    p.catch(() => undefined);
+    return Promise.race([p, deadline]);
+  };
+  const opened: SSH2Promise[] = [];
+  const closeAll = async () => {
+    for (const s of [...opened].reverse()) await s.close().catch(() => undefined);
+  };
+  let connection: Connection;
   try {
-    const connecting = ssh.connect();
-    // The race may be lost to the deadline; the late rejection must not go unhandled.
-    connecting.catch(() => undefined);
-    connection = await Promise.race([connecting, deadline]);
+    let sock: unknown;
+    if (j && jumpConfig) {
+      const bastion = new SSH2Promise(jumpConfig as never, true);
+      opened.push(bastion);
+      let hop: Connection;
+      try {
+        hop = await within(bastion.connect() as Promise<Connection>);
+      } catch (err) {
+        throw describeConnectError(o, err, keyProblem, j);
+      }
+      try {
+        sock = await within(hop.forwardOut('127.0.0.1', 0, o.host, o.port));
+      } catch (err) {
+        if ((err as SshError)?.level === 'client-timeout') throw describeConnectError(o, err);
+        const why = (err as Error)?.message ?? String(err);
+        throw new UnreachableError(o.name, `jump host ${j.host}:${j.port} could not open a connection to ${o.host}:${o.port}: ${why}`, { cause: err });
+      }
+    }
+    const ssh = new SSH2Promise({ ...target, ...(sock ? { sock } : {}) } as never, true);
+    opened.push(ssh);
+    try {
+      connection = await within(ssh.connect() as Promise<Connection>);
+    } catch (err) {
+      throw describeConnectError(o, err, keyProblem);
+    }
   } catch (err) {
-    await ssh.close().catch(() => undefined);
-    throw describeConnectError(o, err, keyProblem);
+    await closeAll();
+    throw err;
   } finally {
     clearTimeout(timer);
   }
   return {
     openShell: () => connection.shell(DEFAULT_PTY),
-    close: async () => {
-      await ssh.close().catch(() => undefined);
-    },
+    close: closeAll,
   };
 }

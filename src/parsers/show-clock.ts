@@ -24,10 +24,11 @@ export function parseShowClock(text: string): ParseResult<ShowClock> {
   const t = line.trim();
   const m = /^([*.]?)(.+)$/.exec(t)!;
   v.marker = m[1] as ShowClock['marker'];
-  v.authoritative = v.marker === '';
   v.raw = t;
   const r = parseIosTime(m[2]);
   v.time = r.iso;
+  // Output that is not a clock (`% Invalid input…`, a cut-off line) proves nothing about the clock.
+  v.authoritative = v.marker === '' && r.iso !== null;
   if (r.warning) warnings.push(r.warning);
   return { value: v, warnings, syslog: pre.syslog };
 }

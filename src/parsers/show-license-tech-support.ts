@@ -181,7 +181,7 @@ export function parseShowLicenseTechSupport(text: string): ParseResult<ShowLicen
     }
     // A communication category is a heading followed by an Attempts line; the status part's own
     // `Usage Reporting:` section is told apart by that second line.
-    const head = /^([A-Za-z ]+):$/.exec(t);
+    const head = t.charCodeAt(t.length - 1) === 58 /* : */ ? /^([A-Za-z ]+):$/.exec(t) : null;
     if (head && COMM_SET.has(head[1]) && next !== undefined && next.includes('Attempts:')) {
       comm = newComm();
       out.communication.categories[head[1]] = comm;

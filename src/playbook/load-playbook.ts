@@ -22,7 +22,8 @@ export function playbookLabel(path: DocPath): string {
   return path.slice(1).join('.');
 }
 
-export function collectPlaybook(file: string): { playbook?: RawPlaybook; issues: ConfigIssue[] } {
+/** `source` is set whenever the file was read and parsed, even if its structure is wrong. */
+export function collectPlaybook(file: string): { playbook?: RawPlaybook; source?: YamlSource; issues: ConfigIssue[] } {
   let source: YamlSource;
   try {
     source = readYamlFile(file, 'playbook');
@@ -31,8 +32,8 @@ export function collectPlaybook(file: string): { playbook?: RawPlaybook; issues:
     throw error;
   }
   const checked = checkDocument(validatePlaybook, source, { label: playbookLabel }, (path) => path.length >= 2 && !(FIXED_KEYS as readonly string[]).includes(path[1]!));
-  if (checked.value === undefined) return { issues: checked.issues };
-  return { playbook: { source, plays: checked.value }, issues: [] };
+  if (checked.value === undefined) return { source, issues: checked.issues };
+  return { playbook: { source, plays: checked.value }, source, issues: [] };
 }
 
 export function loadPlaybook(file: string): RawPlaybook {

@@ -8,7 +8,7 @@ import type { Templated } from '../schema/check-document';
 import { HostIssues } from '../schema/host-issues';
 import { sortIssues } from '../schema/schema-issues';
 import type { Play } from '../schema/types.generated';
-import { issueAt, locateOffset } from '../schema/yaml-source';
+import { issueAt, locateOffset, type YamlSource } from '../schema/yaml-source';
 import { matchHosts, type PatternScope } from '../inventory/host-pattern';
 import type { Inventory, InventoryHost } from '../inventory/inventory';
 import { collectInventory } from '../inventory/load-inventory';
@@ -83,7 +83,17 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
   const inv = collectInventory(options.inventoryFile, env, missingEnv);
   const pb = collectPlaybook(options.playbookFile);
   const issues: ConfigIssue[] = [...inv.issues, ...pb.issues];
-  if (!inv.inventory || !pb.playbook) throw new ConfigError(sortIssues(issues));
+  if (!inv.inventory || !pb.playbook) {
+    // Every problem at once: a structurally wrong playbook still has its `hosts:` patterns checked.
+    if (inv.inventory && pb.source && Array.isArray(pb.source.data)) {
+      const scope: PatternScope = { hosts: [...inv.inventory.hosts.keys()], groups: inv.inventory.groups };
+      pb.source.data.forEach((play: unknown, index) => {
+        const pattern = (play as { hosts?: unknown } | null)?.hosts;
+        if (typeof pattern === 'string') issues.push(...patternIssues(pb.source!, index, pattern, scope).issues);
+      });
+    }
+    throw new ConfigError(sortIssues(issues));
+  }
   const { inventory } = inv;
   const { source, plays } = pb.playbook;
 
@@ -101,15 +111,8 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
   const hostWarnings = new HostIssues();
   const result: CheckedRun['plays'] = [];
   plays.forEach((raw, index) => {
-    const pattern = raw.hosts;
-    const m = matchHosts(pattern, scope);
-    for (const p of m.problems) {
-      const { line, column } = locateOffset(source, [index, 'hosts'], p.offset);
-      issues.push({ file: source.file, line, column, path: `${index}.hosts`, message: `hosts: ${p.message}` });
-    }
-    if (m.problems.length === 0 && m.hosts.length === 0) {
-      issues.push(issueAt(source, [index, 'hosts'], `hosts: pattern "${pattern}" matches no host in the inventory`));
-    }
+    const { matched: m, issues: found } = patternIssues(source, index, String(raw.hosts), scope);
+    issues.push(...found);
     const hosts: CheckedRun['plays'][number]['hosts'] = [];
     for (const name of m.hosts.filter((h) => !limited || limited.has(h))) {
       const host = inventory.hosts.get(name)!;
@@ -128,6 +131,19 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
   if (missingEnv === 'error') issues.push(...warnings);
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
   return { inventory, playbookFile: options.playbookFile, plays: result, warnings };
+}
+
+/** A play's `hosts:` pattern matched against the inventory, with its problems located. */
+function patternIssues(source: YamlSource, index: number, pattern: string, scope: PatternScope): { matched: ReturnType<typeof matchHosts>; issues: ConfigIssue[] } {
+  const matched = matchHosts(pattern, scope);
+  const issues: ConfigIssue[] = matched.problems.map((p) => {
+    const { line, column } = locateOffset(source, [index, 'hosts'], p.offset);
+    return { file: source.file, line, column, path: `${index}.hosts`, message: `hosts: ${p.message}` };
+  });
+  if (matched.problems.length === 0 && matched.hosts.length === 0) {
+    issues.push(issueAt(source, [index, 'hosts'], `hosts: pattern "${pattern}" matches no host in the inventory`));
+  }
+  return { matched, issues };
 }
 
 /** The schema already checked these keys and forbade templates in them; this only narrows. */

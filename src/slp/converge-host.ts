@@ -120,7 +120,13 @@ export async function executePlan(
   if (outcome.rollback) result.rollback = outcome.rollback;
   if (outcome.error) result.error = outcome.error;
   result.changed = outcome.applied.length > 0 && !outcome.rollback;
-  result.after = ownedConfigLines((await readState(device)).observed.config);
+  try {
+    result.after = ownedConfigLines((await readState(device)).observed.config);
+  } catch (error) {
+    // After a failed push (e.g. the session dropped) the re-read fails too: keep the push's own
+    // error (a RollbackError says the switch needs a person), not the re-read's.
+    if (!result.error) throw error;
+  }
   if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, result.after, redactor);
   return result;
 }

@@ -96,3 +96,18 @@ export function removalLine(canonical: string): string {
   const { setting, m } = find(canonical);
   return setting.remove(m);
 }
+
+/** Removals that carry no value (the positive forms take one). */
+const BARE_REMOVALS = /^no (?:license smart transport|license smart url cslu|license smart usage interval|ip http client source-interface)$/;
+
+/**
+ * Whether a line may be pushed as part of a plan: an owned setting or the removal of one, in
+ * printable ASCII, single spaces, no `?` or `|` (IOS help / output filters). A plan file is text a
+ * person can edit, so `slp apply` pushes nothing outside what the tool owns.
+ */
+export function isOwnedCommand(line: string): boolean {
+  if (!/^[!-~]+(?: [!-~]+)*$/.test(line) || /[?|]/.test(line)) return false;
+  if (BARE_REMOVALS.test(line)) return true;
+  const positive = line.startsWith('no ') ? line.slice(3) : line;
+  return OWNED_SETTINGS.some((s) => s.match.test(positive));
+}

@@ -5,11 +5,14 @@ import type { Device } from '../device/device';
 import { ConfigError, DriftError } from '../errors';
 import { executePlan, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import { assertSupported } from './gate';
+import { isOwnedCommand } from './owned-settings';
 import type { Plan } from './plan';
 import { readFacts, readState } from './read-state';
 import { ownedConfigLines } from './rollback-plan';
 
 export const PLAN_FILE_VERSION = 1;
+const SYNC_COMMAND = 'license smart sync all';
+const SAVE_COMMAND = 'write memory';
 
 /**
  * One host's plan as `slp plan` writes it. The trust token is never written: `tokenRef` says
@@ -71,8 +74,37 @@ export function parsePlanFile(text: string, file = 'plan.json'): PlanFile {
     if (typeof h?.host !== 'string' || typeof h.ownedConfigHash !== 'string' || !Array.isArray(h.plan?.commands)) {
       throw bad(`hosts[${i}]: host, ownedConfigHash and plan.commands are required`);
     }
+    const problems = hostPlanProblems(h);
+    if (problems.length) throw bad(problems.map((p) => `hosts[${i}] (${h.host}): ${p}`).join('; '));
   }
   return f as PlanFile;
+}
+
+/**
+ * What `slp apply` would send that `slp plan` could not have written: the file is pushed as is,
+ * so every config line must be an owned setting and every exec action the tool's own command.
+ */
+function hostPlanProblems(h: HostPlan): string[] {
+  const out: string[] = [];
+  const p = h.plan;
+  if (!Array.isArray(h.ownedConfig) || !h.ownedConfig.every((l) => typeof l === 'string')) out.push('ownedConfig must be a list of lines');
+  p.commands.forEach((c: unknown, j) => {
+    if (typeof c !== 'string' || !isOwnedCommand(c)) out.push(`plan.commands[${j}] ${JSON.stringify(c)} is not an SLP setting this tool owns`);
+  });
+  const lines = Array.isArray(p.lines) ? p.lines.map((l) => l?.line) : [];
+  if (lines.join('\n') !== p.commands.join('\n')) out.push('plan.lines and plan.commands differ');
+  if (p.sync?.command !== SYNC_COMMAND || !['run', 'skip'].includes(p.sync.action)) out.push(`plan.sync must be "${SYNC_COMMAND}" (run or skip)`);
+  if (p.save?.command !== SAVE_COMMAND || !['run', 'skip'].includes(p.save.action)) out.push(`plan.save must be "${SAVE_COMMAND}" (run or skip)`);
+  if (p.trust !== undefined) {
+    const t = p.trust;
+    if (!['install', 'skip'].includes(t?.action) || !['all', 'local'].includes(t?.scope) || typeof t?.force !== 'boolean') {
+      out.push('plan.trust needs action install|skip, scope all|local and force true|false');
+    }
+  }
+  if (h.revertTimer !== undefined && !(Number.isInteger(h.revertTimer) && h.revertTimer >= 1 && h.revertTimer <= 120)) {
+    out.push('revertTimer must be whole minutes 1–120');
+  }
+  return out;
 }
 
 /** Where a token comes from, without its value: `env:NAME` or `file:path`. */

@@ -21,6 +21,21 @@ describe('slp parse', () => {
     expect(r.stdout).not.toContain('SECRETTOKEN123');
     expect(JSON.parse(r.stdout).value.exchanges).toHaveLength(1);
   });
+  test('hides a token nested two JSON strings deep, as a real ID_TOKEN_TRUST request carries it', () => {
+    const token = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz%0AODA0NTV8VXVHVjdv%0A';
+    const data = JSON.stringify({ hostname: 'Switch', token, mode: 'PERMANENT', force: true });
+    const request = JSON.stringify({ request: JSON.stringify({ header: { request_type: 'ID_TOKEN_TRUST' }, request_data: data }) });
+    expect(request).toContain('\\\\\\"token\\\\\\":'); // three backslashes, as on the switch
+    const history = `Trust Establishment:\n\nREQUEST: Feb 21 16:54:49 2025 UTC\n${request}\n\nRESPONSE: Feb 21 16:54:49 2025 UTC\n\n`;
+    for (const args of [['-'], ['-', '--compact']]) {
+      const r = run(['parse', 'show license history message', ...args], history);
+      expect(r.status).toBe(0);
+      expect(r.stdout).not.toContain(token);
+      const [exchange] = JSON.parse(r.stdout).value.exchanges;
+      expect(exchange.request.request.request_data).toEqual({ hostname: 'Switch', token: '***', mode: 'PERMANENT', force: true });
+      expect(exchange.requestRaw).toContain('***');
+    }
+  });
   test('an unknown command exits 2', () => {
     const r = run(['parse', 'show frobnicate', '-'], '');
     expect(r.status).toBe(2);

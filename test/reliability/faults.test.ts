@@ -40,8 +40,9 @@ describe('one run, one fault per host', () => {
     expect(report.plays[0]!.hosts.map((h) => [h.host, h.status, h.error?.name ?? null])).toEqual([
       ['healthy', 'changed', null],
       ['slow', 'changed', null],
-      // Ansible's word for a session that dropped; the step says it happened during the push.
-      ['disconnect', 'unreachable', 'DisconnectedError'],
+      // The session dropped during the push and the rollback could not run on it: the switch
+      // needs a person, and the report says so.
+      ['disconnect', 'failed', 'RollbackError'],
       ['auth', 'unreachable', 'AuthError'],
       ['rejects', 'failed', 'CommandRejectedError'],
       // No answer to `enable` within slp_command_timeout: unreachable, as Ansible reports it.
@@ -71,7 +72,7 @@ describe('one run, one fault per host', () => {
 
   test('a dropped session is reported at the step it cut (apply), the backup already taken', () => {
     const h = byHost('disconnect') as unknown as { error: { step: string; message: string }; backupPath?: string };
-    expect(h.error).toMatchObject({ step: 'apply', message: 'disconnect: connection closed' });
+    expect(h.error).toMatchObject({ step: 'apply', message: 'disconnect: rollback failed: disconnect: connection closed' });
     expect(h.backupPath).toMatch(/backups\/disconnect\/.+\.cfg$/);
   });
 

@@ -18,12 +18,15 @@ export const trustInstalled: Assertion<boolean> = {
     if (tc.members.length === 0) {
       // Standalone form: one date (or <none>) stands for the only member.
       const lines = [trustCodeLine(evidence.status!)];
+      // `<none>` on a stack is the usual day-0 answer: say that, not that the list is missing.
+      if (!tc.installed) {
+        const on = members.length > 1 ? ` on any of the ${members.length} stack members` : '';
+        return { passed: false, message: `no trust code installed${on}`, evidence: lines };
+      }
       if (members.length > 1) {
         return { passed: false, message: `${members.length} stack members but Trust Code Installed shows no member list`, evidence: lines };
       }
-      return tc.installed
-        ? { passed: true, message: `trust code installed on ${tc.installedAt}`, evidence: lines }
-        : { passed: false, message: 'no trust code installed', evidence: lines };
+      return { passed: true, message: `trust code installed on ${tc.installedAt}`, evidence: lines };
     }
     const missing: string[] = [];
     const lines: string[] = [];

@@ -3,8 +3,8 @@ import * as path from 'path';
 import { utils } from 'ssh2';
 import { connectDevice } from '../../../src/device';
 import { fingerprintSha256, formatKnownHostsLine } from '../../../src/device/known-hosts';
-import { AuthError, HostKeyError, UnreachableError } from '../../../src/errors';
-import { closedPort, generateHostKey, startSilentServer, startTinyServer } from '../../helpers/tiny-ssh-server';
+import { AuthError, DisconnectedError, HostKeyError, UnreachableError } from '../../../src/errors';
+import { closedPort, generateHostKey, startFreezableRelay, startSilentServer, startTinyServer } from '../../helpers/tiny-ssh-server';
 import { optionsFor, tmpDir } from './helpers';
 
 /** The SSH public key blob of a private key, as the client sees it during key exchange. */
@@ -75,6 +75,76 @@ describe('connecting', () => {
       expect(d.info.prompt).toBe('Switch#');
       await d.close();
     } finally {
+      await server.close();
+    }
+  });
+
+  it('refuses a private key it cannot read or decrypt as AuthError naming the file, before connecting', async () => {
+    const key = generateHostKey({ passphrase: 'key-phrase' });
+    const server = await startTinyServer({ authorizedKey: key.public, startPrivileged: true });
+    const dir = tmpDir();
+    const keyFile = path.join(dir, 'id_ed25519');
+    fs.writeFileSync(keyFile, key.private, { mode: 0o600 });
+    const missing = path.join(dir, 'no-such-key');
+    const viaKey = (extra: object) => connectDevice(optionsFor(server, { password: undefined, ...extra })).catch((e: unknown) => e);
+    try {
+      const errors = [
+        await viaKey({ privateKeyFile: missing }),
+        await viaKey({ privateKeyFile: keyFile, passphrase: 'wrong-phrase' }),
+        await viaKey({ privateKeyFile: keyFile }),
+      ];
+      for (const e of errors) expect(e).toBeInstanceOf(AuthError);
+      expect(errors.map((e) => (e as Error).message)).toEqual([
+        `sw-test: authentication failed: cannot read private key file ${missing} (ENOENT)`,
+        `sw-test: authentication failed: private key ${keyFile} cannot be used: OpenSSH key integrity check failed -- bad passphrase?`,
+        `sw-test: authentication failed: private key ${keyFile} cannot be used: Encrypted private OpenSSH key detected, but no passphrase given`,
+      ]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('blames the jump host, not the device, when the jump host fails', async () => {
+    const device = await startTinyServer({ startPrivileged: true });
+    const bastion = await startTinyServer({ allowForwarding: true, username: 'jump', password: 'jump-pw' });
+    const noForwarding = await startTinyServer({ username: 'jump', password: 'jump-pw' });
+    const deadPort = await closedPort();
+    const via = (port: number, password: string) =>
+      connectDevice(optionsFor(device, { jumpHost: { host: '127.0.0.1', port, username: 'jump', password } })).catch((e: unknown) => e);
+    try {
+      const dead = await via(deadPort, 'jump-pw');
+      expect(dead).toBeInstanceOf(UnreachableError);
+      expect((dead as Error).message).toBe(`sw-test: unreachable: connection refused (ECONNREFUSED) at jump host 127.0.0.1:${deadPort}`);
+      const badLogin = await via(bastion.port, 'wrong-jump-pw');
+      expect(badLogin).toBeInstanceOf(AuthError);
+      expect((badLogin as Error).message).toBe(
+        `sw-test: authentication failed: jump host 127.0.0.1:${bastion.port} refused the credentials of user "jump"`,
+      );
+      const refused = await via(noForwarding.port, 'jump-pw');
+      expect(refused).toBeInstanceOf(UnreachableError);
+      expect((refused as Error).message).toMatch(
+        new RegExp(`^sw-test: unreachable: jump host 127\\.0\\.0\\.1:${noForwarding.port} could not open a connection to 127\\.0\\.0\\.1:${device.port}: .+`),
+      );
+    } finally {
+      await noForwarding.close();
+      await bastion.close();
+      await device.close();
+    }
+  });
+
+  it('notices a device that goes silent mid-command through keepalives, before the command timeout', async () => {
+    const server = await startTinyServer({ startPrivileged: true, replies: { 'show license tech support': { hang: true } } });
+    const relay = await startFreezableRelay(server.port);
+    try {
+      const d = await connectDevice(optionsFor(relay, { keepaliveIntervalMs: 100, commandTimeoutMs: 60_000 }));
+      const running = d.run('show license tech support').catch((e: unknown) => e);
+      relay.freeze();
+      const err = await running;
+      expect(err).toBeInstanceOf(DisconnectedError);
+      expect(err).toMatchObject({ host: 'sw-test', during: 'show license tech support' });
+      await d.close();
+    } finally {
+      await relay.close();
       await server.close();
     }
   });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { PARSERS, parseShowLicenseHistoryMessage, resolveParser } from '../../../src/parsers';
+import { Redactor } from '../../../src/redact';
 import { fixture } from './helpers';
 
 const REQ = String.raw`{"request":"{\"header\":{\"request_type\":\"ID_TOKEN_TRUST\"},\"request_data\":\"{\\\"hostname\\\":\\\"Switch\\\",\\\"force\\\":true}\"}"}`;
@@ -19,6 +20,18 @@ describe('parseShowLicenseHistoryMessage', () => {
     expect([ok.requestType, ok.statusCode, ok.responseAt]).toEqual(['ID_TOKEN_TRUST', 'OK', '2025-01-24T23:19:05.000Z']);
     expect([noReply.response, noReply.responseRaw, noReply.responseAt]).toEqual([null, null, '2025-02-21T16:54:49.000Z']);
     expect(r.value.imports).toEqual([{ type: 'TRUST CODE', receivedAt: '2025-01-24T23:19:05.000Z', lines: ['<TRUST_CODE>'] }]);
+  });
+});
+
+describe('requestRaw (token in clear) and the shared Redactor', () => {
+  test('a token two JSON strings deep, as a real trust request carries it, is hidden without knowing it', () => {
+    const token = 'MzgwMDAwMTItOGVkOC00OWEx%0ANDkyMTF8U1N4MFV0RDgz%0A';
+    const data = JSON.stringify({ hostname: 'Switch', token, force: true });
+    const raw = JSON.stringify({ request: JSON.stringify({ header: { request_type: 'ID_TOKEN_TRUST' }, request_data: data }) });
+    const text = `Trust Establishment:\nREQUEST: Jan 24 23:18:59 2025 UTC\n${raw}\n\nRESPONSE: Jan 24 23:19:05 2025 UTC\n\n`;
+    const [exchange] = parseShowLicenseHistoryMessage(text).value.exchanges;
+    expect(exchange.requestRaw).toBe(raw);
+    expect(new Redactor().redact(exchange.requestRaw ?? '')).toBe(raw.replace(token, '***'));
   });
 });
 

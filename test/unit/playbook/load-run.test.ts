@@ -1,3 +1,5 @@
+import { rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { ConfigError } from '../../../src/errors';
 import { checkRun, loadRun } from '../../../src/playbook/load-run';
@@ -123,6 +125,20 @@ describe('loadRun failures', () => {
     expect(checked.warnings.map((w) => `${w.line}:${w.column}`)).toEqual(['22:15']);
   });
 
+  test('a structurally wrong playbook still has its hosts patterns checked: every problem at once', () => {
+    const file = join(tmpdir(), `slp-pb-${process.pid}.yaml`);
+    writeFileSync(file, '- name: x\n  hosts: nosuch:&access_stacks\n  slp:\n    transprt: smart\n- name: y\n  hosts: faulty:&distribution\n  slp: { transport: smart }\n');
+    try {
+      expect(issuesOf(() => loadRun({ inventoryFile: INVENTORY, playbookFile: file, env: {} }))).toEqual([
+        `${file}:2:10: hosts: "nosuch" is neither a host nor a group in the inventory`,
+        `${file}:4:5: slp is missing required key "transport"`,
+        `${file}:4:5: unknown key "transprt" in slp (did you mean "transport"?)`,
+        `${file}:6:10: hosts: pattern "faulty:&distribution" matches no host in the inventory`,
+      ]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
   test('missing files are reported, both at once', () => {
     expect(issuesOf(() => loadRun({ inventoryFile: 'nope-inventory.yaml', playbookFile: 'nope-playbook.yaml', env: {} }))).toEqual([
       'nope-inventory.yaml:1:1: cannot read inventory: no such file',

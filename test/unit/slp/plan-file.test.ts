@@ -4,8 +4,9 @@ import path from 'node:path';
 import { DriftError } from '../../../src/errors';
 import type { DesiredSlp } from '../../../src/slp/desired';
 import {
-  applyHostPlan, driftChanges, hashOwnedConfig, hostPlanFrom, parsePlanFile, resolveTokenRef, serializePlanFile,
+  applyHostPlan, driftChanges, hashOwnedConfig, hostPlanFrom, parsePlanFile, resolveTokenRef, serializePlanFile, type HostPlan,
 } from '../../../src/slp/plan-file';
+import { emptyObservedConfig } from '../../../src/slp/observed';
 import { planSlp } from '../../../src/slp/plan';
 import { readState } from '../../../src/slp/read-state';
 import { ownedConfigLines } from '../../../src/slp/rollback-plan';
@@ -42,6 +43,47 @@ describe('plan files', () => {
 
   it('rejects what is not a plan file, with the file name', () => {
     expect(() => parsePlanFile('{"version":7}', 'p.json')).toThrow('p.json:1:1: not a slp plan file (version 1 with hosts[])');
+  });
+
+  it('round-trips a plan with removals (bare and valued no-forms) and a revert timer', () => {
+    const plan = planSlp({ transport: 'smart', url: 'default', dns: { servers: ['10.0.0.2'] } }, {
+      config: { ...emptyObservedConfig(), transport: 'callhome', proxyAddress: '10.1.1.1', proxyPort: 3128, usageInterval: 30, httpClientSourceInterface: 'Vlan10', nameServers: { '': ['10.0.0.1'] } },
+      trust: [],
+    });
+    expect(plan.commands).toEqual([
+      'no license smart proxy address 10.1.1.1', 'no license smart proxy port 3128', 'no license smart usage interval',
+      'no ip http client source-interface', 'no ip name-server 10.0.0.1', 'license smart transport smart', 'ip name-server 10.0.0.2',
+    ]);
+    const hostPlan = hostPlanFrom('sw-a1', 'Day-0', plan, [], { revertTimer: 5 });
+    expect(parsePlanFile(serializePlanFile([hostPlan], new Date(0))).hosts[0]).toEqual(hostPlan);
+  });
+
+  it('refuses a plan file edited to push what the tool does not own, naming host and field', async () => {
+    const hostPlan = await makePlan(new FakeDevice({ config: ['license smart transport callhome'] }));
+    const edit = (change: (h: HostPlan) => void): string => {
+      const h = JSON.parse(JSON.stringify(hostPlan)) as HostPlan;
+      change(h);
+      return serializePlanFile([h], new Date(0));
+    };
+    const reload = edit((h) => {
+      h.plan.commands = ['username x privilege 15 secret y'];
+      h.plan.lines = [{ line: 'username x privilege 15 secret y', kind: 'add', cause: 'slp.transport' }];
+    });
+    expect(() => parsePlanFile(reload, 'p.json')).toThrow(
+      'p.json:1:1: hosts[0] (sw-a1): plan.commands[0] "username x privilege 15 secret y" is not an SLP setting this tool owns',
+    );
+    const piped = edit((h) => {
+      h.plan.commands = ['license smart proxy address 10.9.9.9 | x'];
+      h.plan.lines = [{ line: 'license smart proxy address 10.9.9.9 | x', kind: 'add', cause: 'slp.proxy' }];
+    });
+    expect(() => parsePlanFile(piped)).toThrow('is not an SLP setting this tool owns');
+    expect(() => parsePlanFile(edit((h) => void (h.plan.save.command = 'erase startup-config')))).toThrow(
+      'hosts[0] (sw-a1): plan.save must be "write memory" (run or skip)',
+    );
+    expect(() => parsePlanFile(edit((h) => void (h.plan.sync.command = 'reload')))).toThrow('plan.sync must be "license smart sync all"');
+    expect(() => parsePlanFile(edit((h) => void (h.plan.trust!.scope = 'all\nreload' as 'all')))).toThrow('plan.trust needs action');
+    expect(() => parsePlanFile(edit((h) => void h.plan.commands.push('license smart vrf X')))).toThrow('plan.lines and plan.commands differ');
+    expect(() => parsePlanFile(edit((h) => void (h.revertTimer = 0)))).toThrow('revertTimer must be whole minutes 1–120');
   });
 
   it('resolves token references from env and files', () => {

@@ -37,6 +37,14 @@ describe('trust_installed', () => {
     const bad = await check({ trust_installed: true }, { 'show license udi': o.UDI_STANDALONE, 'show license status': o.STATUS_NO_TRUST });
     expect(bad).toMatchObject({ passed: false, message: 'no trust code installed', evidence: ['show license status: Trust Code Installed: <none>'] });
   });
+  it('a stack with <none> says no trust code is installed (not that the member list is missing)', async () => {
+    const r = await check({ trust_installed: true }, { 'show license udi': o.UDI_STACK, 'show license status': o.STATUS_NO_TRUST });
+    expect(r).toMatchObject({
+      passed: false,
+      message: 'no trust code installed on any of the 2 stack members',
+      evidence: ['show license status: Trust Code Installed: <none>'],
+    });
+  });
 });
 
 describe('trust_sync_ok', () => {

@@ -1,0 +1,77 @@
+/**
+ * The simulated switch against the automation clients people actually use, unmodified: Ansible's
+ * cisco.ios collection (ios_command, ios_config in check mode, apply and idempotence, ios_facts)
+ * and Netmiko's cisco_ios driver, both from Debian's packages, driven by the ready scripts in
+ * ../shared/tools/realclients. Their pass criteria are the scripts' own (see their README).
+ *
+ * Skipped, with a visible note, where the scripts or the clients are absent (a user's clone
+ * without ../shared, or a machine without `apt-get install ansible python3-netmiko`); .ci/run
+ * installs the clients.
+ */
+import { execFile, execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { startFleet, type Fleet } from '../../../src/simulator';
+
+const SCRIPTS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'realclients');
+
+function available(): string | null {
+  if (!existsSync(path.join(SCRIPTS, 'ansible-check.sh'))) return `no ${SCRIPTS}`;
+  try {
+    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
+    execFileSync('/usr/bin/python3', ['-c', 'import netmiko, paramiko'], { stdio: 'ignore' });
+  } catch {
+    return 'ansible-playbook or python3-netmiko is not installed (apt-get install ansible python3-netmiko)';
+  }
+  return null;
+}
+
+const missing = available();
+if (missing) console.warn(`real-client checks skipped: ${missing}`);
+const suite = missing ? describe.skip : describe;
+
+function run(file: string, args: string[]): Promise<{ code: number; out: string }> {
+  return new Promise((resolve) => {
+    execFile(file, args, { timeout: 150_000, env: { ...process.env, ANSIBLE_NOCOLOR: '1' } }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+      resolve({ code, out: `${stdout}${stderr}` });
+    });
+  });
+}
+
+suite('real automation clients against the simulated Catalyst 9300', () => {
+  let fleet: Fleet;
+  const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
+
+  beforeAll(async () => {
+    fleet = await startFleet(
+      [
+        { name: 'ansible-dut', port: 0, credentials, sim: { platform: 'C9300-48UN', version: '17.09.04', members: 2 } },
+        { name: 'netmiko-dut', port: 0, credentials, sim: { platform: 'C9300-24P', version: '17.12.03' } },
+      ],
+      { host: '127.0.0.1', asyncDelayMs: 50 },
+    );
+  });
+  afterAll(async () => {
+    await fleet?.stop();
+  });
+
+  it('Ansible cisco.ios: ios_command, ios_config check/apply/idempotent, ios_facts all pass', async () => {
+    const port = String(fleet.hosts['ansible-dut']!.port);
+    const { code, out } = await run(path.join(SCRIPTS, 'ansible-check.sh'), ['127.0.0.1', port, 'admin', 'admin', 'lab-enable']);
+    expect({ code, failed: out.split('\n').filter((l) => /FAIL/.test(l)) }).toEqual({ code: 0, failed: [] });
+    expect(out.match(/^PASS [a-e] /gm)).toHaveLength(5);
+    expect(out).toMatch(/all passed/);
+    // What ios_config pushed must be in the device's running-config afterwards.
+    expect(fleet.device('ansible-dut').runningConfig()).toContain('license smart transport smart');
+  }, 160_000);
+
+  it('Netmiko cisco_ios: connect, enable, show commands, send_config_set, back in exec mode', async () => {
+    const port = String(fleet.hosts['netmiko-dut']!.port);
+    const { code, out } = await run(path.join(SCRIPTS, 'netmiko-check.py'), ['127.0.0.1', port, 'admin', 'admin', 'lab-enable']);
+    expect({ code, failed: out.split('\n').filter((l) => /FAIL/.test(l)) }).toEqual({ code: 0, failed: [] });
+    expect(out.match(/^PASS /gm)).toHaveLength(8);
+    expect(out).toMatch(/all passed/);
+    expect(fleet.device('netmiko-dut').runningConfig()).toContain('ip name-server 10.31.104.74');
+  }, 160_000);
+});
