@@ -49,6 +49,12 @@ export interface ConfigureOptions {
   timeoutMs?: number;
   /** Wrap the session in `configure terminal revert timer N` (IOS XE archive must be set up). */
   revertTimerMinutes?: number;
+  /**
+   * Called with each config line as it is written to the device, before its reply is read. When
+   * the session is lost mid-push, these are the lines the switch may hold (the last one possibly
+   * not applied): what a rollback must consider and a report must show.
+   */
+  onSent?: (line: string) => void;
 }
 
 /** Facts read once after login. */

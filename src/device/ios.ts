@@ -213,6 +213,9 @@ export class IosDriver implements Device {
       }
       for (const [i, line] of lines.entries()) {
         const rename = /^\s*hostname\s+(\S+)\s*$/.exec(line)?.[1];
+        // A closed channel refuses to write, so a line is reported as sent only if it went out.
+        if (this.channel.isClosed) throw new DisconnectedError(this.o.name, this.channel.redact(line));
+        options.onSent?.(line);
         const lineEx = await this.send(line, { phase: 'config', ...timeout }, rename);
         results.push(toResult(lineEx));
         const lineBad = findFailureIndicator(lineEx.output);

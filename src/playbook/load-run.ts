@@ -89,7 +89,8 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
       const scope: PatternScope = { hosts: [...inv.inventory.hosts.keys()], groups: inv.inventory.groups };
       pb.source.data.forEach((play: unknown, index) => {
         const pattern = (play as { hosts?: unknown } | null)?.hosts;
-        if (typeof pattern === 'string') issues.push(...patternIssues(pb.source!, index, pattern, scope).issues);
+        const schemaSaidSo = issues.some((i) => i.file === pb.source!.file && i.path === `${index}.hosts`);
+        if (typeof pattern === 'string' && !schemaSaidSo) issues.push(...patternIssues(pb.source!, index, pattern, scope).issues);
       });
     }
     throw new ConfigError(sortIssues(issues));

@@ -5,7 +5,7 @@
  */
 import { create } from 'xmlbuilder2';
 import type { Redactor } from '../redact';
-import type { HostResult } from '../runner/host-result';
+import { checkFailed, type HostResult } from '../runner/host-result';
 import type { RunResult } from '../runner/run-playbook';
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
@@ -27,7 +27,7 @@ function hostCase(suite: string, r: HostResult): Case {
   if (r.diagnosis) {
     body.push('', `cause: ${r.diagnosis.cause} — ${r.diagnosis.summary}`, ...r.diagnosis.evidence.map((e) => `  ${e}`), `remedy: ${r.diagnosis.remedy}`);
   }
-  const failedChecks = r.checks.filter((c) => !c.passed);
+  const failedChecks = r.checks.filter(checkFailed);
   const message = r.error?.message ?? failedChecks.map((c) => `${c.name}: ${c.message}`).join('; ');
   if (r.status === 'unreachable') return { ...base, error: { message, type: r.error?.name ?? 'Unreachable', text: body.join('\n') } };
   if (r.status === 'failed') return { ...base, failure: { message, type: r.error?.name ?? 'VerifyFailed', text: body.join('\n') } };
@@ -37,7 +37,10 @@ function hostCase(suite: string, r: HostResult): Case {
 function checkCases(suite: string, r: HostResult): Case[] {
   return r.checks.map((c) => {
     const base: Case = { classname: `${suite}.${r.host}`, name: c.name, time: seconds(c.elapsedMs) };
-    return c.passed ? base : { ...base, failure: { message: c.message, type: 'AssertionFailed', text: c.evidence.join('\n') } };
+    if (c.passed) return base;
+    // --check on a host that would change: the check saw the switch before the change.
+    if (c.notApplicable !== undefined) return { ...base, skipped: `${c.notApplicable}: ${c.message}` };
+    return { ...base, failure: { message: c.message, type: 'AssertionFailed', text: c.evidence.join('\n') } };
   });
 }
 

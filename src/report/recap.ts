@@ -4,7 +4,7 @@
  * were skipped and why. Pure: the caller passes the redactor and whether to colour.
  */
 import type { Redactor } from '../redact';
-import type { HostResult } from '../runner/host-result';
+import { checkFailed, type HostResult } from '../runner/host-result';
 import type { RunResult } from '../runner/run-playbook';
 import { hostStats, type HostStats } from './host-stats';
 
@@ -43,6 +43,15 @@ export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, optio
     out.push('', banner('FAILED HOSTS'));
     for (const r of bad) out.push(...failedHost(r, paint));
   }
+  // --check on hosts that would change: their checks saw the switch before the change.
+  const notApplicable = all.filter((r) => r.checks.some((c) => c.notApplicable !== undefined));
+  if (notApplicable.length) {
+    out.push('', banner('CHECKS NOT APPLICABLE (check mode: would change)'));
+    for (const r of notApplicable) {
+      const names = r.checks.filter((c) => c.notApplicable !== undefined).map((c) => c.name);
+      out.push(`${r.host} (${r.play}): expected to fail before the change: ${names.join(', ')}`);
+    }
+  }
   const skipped = all.filter((r) => r.status === 'skipped');
   if (skipped.length) {
     out.push('', banner('SKIPPED HOSTS'));
@@ -55,9 +64,9 @@ export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, optio
 function failedHost(r: HostResult, paint: (c: keyof typeof COLORS, t: string) => string): string[] {
   const lines: string[] = [];
   const where = r.error ? ` at ${r.error.step}` : '';
-  const what = r.error?.message ?? r.checks.filter((c) => !c.passed).map((c) => `${c.name}: ${c.message}`).join('; ');
+  const what = r.error?.message ?? r.checks.filter(checkFailed).map((c) => `${c.name}: ${c.message}`).join('; ');
   lines.push(paint('red', `${r.host} (${r.play}): ${r.status.toUpperCase()}${where}: ${what}`));
-  for (const c of r.checks.filter((c) => !c.passed)) {
+  for (const c of r.checks.filter(checkFailed)) {
     lines.push(`  ✗ ${c.name}: ${c.message}`);
     for (const e of c.evidence.slice(0, 5)) lines.push(`      ${e}`);
   }

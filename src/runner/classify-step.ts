@@ -10,8 +10,16 @@ import {
 import type { HostConvergeResult } from '../slp/converge-host';
 import type { HostStepName, StepResult, StepStatus } from './host-result';
 
-/** Errors Ansible would call UNREACHABLE: the session could not be opened or was lost. */
+/**
+ * Errors Ansible would call UNREACHABLE: the session could not be opened or was lost. A lost push
+ * that was rolled back on a new session (PushInterruptedError) is not: the switch answered and
+ * was left consistent. A rollback that could not be done because the switch could not be reached
+ * again (RollbackError caused by a lost or refused session) is.
+ */
 export function isUnreachable(error: unknown): boolean {
+  if (error instanceof RollbackError) {
+    return isUnreachable(error.cause) || error.cause instanceof DeviceTimeoutError;
+  }
   return (
     error instanceof UnreachableError ||
     error instanceof AuthError ||

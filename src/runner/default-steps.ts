@@ -36,6 +36,14 @@ function withoutWithin(item: VerifyItem): VerifyItem {
   return rest;
 }
 
+/** One session to the job's host: connect options from the inventory, transcript appended. */
+function connectHost(job: HostJob, ctx: StepContext, token: string | undefined): Promise<Device> {
+  return connectDevice(connectOptionsFor(job.host, {
+    ...(ctx.logDir ? { transcriptFile: path.join(ctx.logDir, `${job.host.name}.log`) } : {}),
+    ...(token ? { secrets: [token] } : {}),
+  }));
+}
+
 export interface DefaultStepOptions {
   /** Pause between looks of a `within:` assertion. */
   verifyPollMs?: number;
@@ -47,10 +55,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
     async connect(job, ctx): Promise<Device> {
       const token = jobToken(job, ctx);
       if (token) ctx.redactor.add(token);
-      return connectDevice(connectOptionsFor(job.host, {
-        ...(ctx.logDir ? { transcriptFile: path.join(ctx.logDir, `${job.host.name}.log`) } : {}),
-        ...(token ? { secrets: [token] } : {}),
-      }));
+      return connectHost(job, ctx, token);
     },
 
     async converge(device, job, ctx) {
@@ -63,6 +68,8 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         redactor: ctx.redactor,
         ...(token ? { token } : {}),
         ...ctx.timing,
+        // A session lost mid-push is rolled back on a new one, opened exactly as the first.
+        reconnect: () => connectHost(job, ctx, token),
       };
       if (job.hostPlan) return applyHostPlan(device, job.hostPlan, common);
       if (!job.desired) throw new Error(`${job.host.name}: no desired state and no plan`);

@@ -84,7 +84,7 @@ function stepLines(run: RunResult, verbosity: number): string {
     for (const h of play.hosts) {
       lines.push(`  ${h.host}: ${h.status}${h.skipReason ? ` (${h.skipReason})` : ''}`);
       for (const s of h.steps) lines.push(`    ${s.step.padEnd(8)} ${s.status}${s.detail ? ` — ${s.detail}` : ''}${s.ms !== undefined ? ` (${s.ms} ms)` : ''}`);
-      for (const c of h.checks) lines.push(`    ${c.passed ? '✓' : '✗'} ${c.name}: ${c.message}`);
+      for (const c of h.checks) lines.push(`    ${c.passed ? '✓' : c.notApplicable !== undefined ? '–' : '✗'} ${c.name}: ${c.message}`);
       if (verbosity > 1) for (const c of h.commands) lines.push(`    > ${c}`);
     }
   }

@@ -34,6 +34,16 @@ export interface HostCheck {
   evidence: string[];
   attempts?: number;
   elapsedMs?: number;
+  /**
+   * Why this failed check does not fail the host: `--check` on a host that would change looks at
+   * the switch before the change, where the checks are expected to fail.
+   */
+  notApplicable?: string;
+}
+
+/** A check that counts against the host: failed, and not marked not applicable. */
+export function checkFailed(c: HostCheck): boolean {
+  return !c.passed && c.notApplicable === undefined;
 }
 
 /** The diagnosis of a failed host (src/slp/diagnose): one cause, its evidence and a remedy. */
@@ -86,7 +96,7 @@ export interface HostResult {
 /** The status of a host from its steps: unreachable beats failed beats changed beats ok. */
 export function hostStatus(steps: readonly StepResult[], checks: readonly HostCheck[]): HostStatus {
   if (steps.some((s) => s.status === 'unreachable')) return 'unreachable';
-  if (steps.some((s) => s.status === 'failed') || checks.some((c) => !c.passed)) return 'failed';
+  if (steps.some((s) => s.status === 'failed') || checks.some(checkFailed)) return 'failed';
   if (steps.some((s) => s.status === 'changed')) return 'changed';
   return 'ok';
 }

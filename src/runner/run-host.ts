@@ -6,8 +6,9 @@
 import type { Device } from '../device/device';
 import { CommandRejectedError, ConfigError, DriftError, RollbackError, UnsupportedDeviceError } from '../errors';
 import type { HostConvergeResult } from '../slp/converge-host';
+import { PushInterruptedError } from '../slp/recover-push';
 import { convergeSteps, errorStatus } from './classify-step';
-import { hostStatus, type HostCheck, type HostResult, type HostStepName, type StepResult } from './host-result';
+import { checkFailed, hostStatus, type HostCheck, type HostResult, type HostStepName, type StepResult } from './host-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 import type { RunEventBody } from './run-events';
 
@@ -19,7 +20,7 @@ export interface RunHostHooks {
 }
 
 /** Failures the device's own message already explains: diagnosis would add nothing. */
-const SELF_EXPLAINED = [UnsupportedDeviceError, DriftError, ConfigError, CommandRejectedError, RollbackError];
+const SELF_EXPLAINED = [UnsupportedDeviceError, DriftError, ConfigError, CommandRejectedError, RollbackError, PushInterruptedError];
 
 export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx: StepContext, hooks: RunHostHooks): Promise<HostResult> {
   const host = job.host.name;
@@ -85,11 +86,22 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
       stepEnd({ step: 'verify', status: 'skipped', detail: 'no verify: list in the play' });
     } else {
       try {
-        result.checks = await timed('verify', () => steps.verify(device!, job, ctx));
+        const checks = await timed('verify', () => steps.verify(device!, job, ctx));
+        // --check looks at the switch as it is. If the plan would change it, the checks describe
+        // the state before the change and are expected to fail (Ansible's "changed = would
+        // change"): reported, but they do not fail the host. An already converged host that does
+        // not pass is what a compliance run must catch, so there they count.
+        const wouldChange = ctx.check && converged.plan?.changed === true;
+        result.checks = wouldChange ? checks.map(markNotApplicable) : checks;
         const failed = result.checks.filter((c) => !c.passed);
+        const counted = failed.filter(checkFailed);
         stepEnd({
-          step: 'verify', status: failed.length ? 'failed' : 'ok', ms: result.timings.verify ?? 0,
-          detail: failed.length ? `${failed.length}/${result.checks.length} failed: ${failed.map((c) => c.name).join(', ')}` : `${result.checks.length} passed`,
+          step: 'verify', status: counted.length ? 'failed' : failed.length ? 'skipped' : 'ok', ms: result.timings.verify ?? 0,
+          detail: counted.length
+            ? `${failed.length}/${result.checks.length} failed: ${failed.map((c) => c.name).join(', ')}`
+            : failed.length
+              ? `${failed.length}/${result.checks.length} not applicable (would change; expected to fail before the change): ${failed.map((c) => c.name).join(', ')}`
+              : `${result.checks.length} passed`,
         });
       } catch (error) {
         fail('verify', error);
@@ -97,7 +109,7 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
     }
 
     if (converged?.revertPending && converged.plan) {
-      const passed = !result.error && result.checks.every((c) => c.passed);
+      const passed = !result.error && !result.checks.some(checkFailed);
       if (passed) {
         try {
           const sent = await timed('confirm', () => steps.confirm(device!, converged!.plan!));
@@ -118,7 +130,7 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
         result.diagnosis = await timed('diagnose', () =>
           steps.diagnose(device!, job, ctx, {
             ...(converged?.error ? { error: converged.error } : {}),
-            failedChecks: result.checks.filter((c: HostCheck) => !c.passed),
+            failedChecks: result.checks.filter(checkFailed),
           }),
         );
         stepEnd({ step: 'diagnose', status: 'ok', ms: result.timings.diagnose ?? 0, detail: result.diagnosis.cause });
@@ -141,6 +153,12 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
     hooks.emit({ type: 'host-end', play, host, status: result.status });
     return result;
   }
+}
+
+const NOT_APPLICABLE = 'check mode: the host would change; expected to fail before the change';
+
+function markNotApplicable(c: HostCheck): HostCheck {
+  return c.passed ? c : { ...c, notApplicable: NOT_APPLICABLE };
 }
 
 function absorb(result: HostResult, r: HostConvergeResult): void {

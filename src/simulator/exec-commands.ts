@@ -85,7 +85,6 @@ export function buildExecTree(): CommandTree<Handler> {
   t.add('show license tech support', show((s) => renderShowLicenseTechSupport(s.device)));
   t.add('show license history message', show((s) => renderShowLicenseHistoryMessage(s.device)));
   t.add('show license all', show((s) => renderShowLicenseAll(s.device)));
-  t.add('show ip interface brief', show((s) => renderShowIpInterfaceBrief(s.device)));
   t.add('show ip cef [vrf <vrf:word>] <address:ipv4>', show((s, a) => renderShowIpCef(s.device, a.address, a.vrf)));
   t.add('show ip arp [vrf <vrf:word>] [<address:ipv4>]', show((s, a) => renderShowIpArp(s.device, a.address)));
   t.add('show mac address-table address <mac:word>', show((s, a) => renderShowMacAddressTable(s.device, a.mac)));
@@ -128,6 +127,8 @@ function addUserCommands(t: CommandTree<Handler>): void {
   t.add('show privilege', (s) => `Current privilege level is ${s.mode === 'user' ? 1 : 15}\n`);
   t.add('show version', show((s) => renderShowVersion(s.device)));
   t.add('show clock', show((s) => renderShowClock(s.device)));
+  // Available at privilege 1 on IOS, so `ssh switch 'show ip interface brief'` works without enable.
+  t.add('show ip interface brief', show((s) => renderShowIpInterfaceBrief(s.device)));
   t.add('terminal length <n:0-512>', terminal('length'));
   t.add('terminal width <n:0-512>', terminal('width'));
   t.add('terminal monitor', (s) => (s.setMonitor(true), ''));

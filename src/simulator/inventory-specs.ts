@@ -5,7 +5,11 @@
  * the runner's inventory module.
  */
 import { readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { utils } from 'ssh2';
 import { parse } from 'yaml';
+import { SlpError } from '../errors';
 import type { SimBlock, SimDeviceSpec, SimLab } from './types';
 
 type Vars = Record<string, unknown>;
@@ -24,7 +28,27 @@ function collect(group: Group | null | undefined, inherited: Vars, out: Map<stri
   for (const child of Object.values(group.children ?? {})) collect(child, vars, out);
 }
 
-export function specsFromInventory(text: string): SimDeviceSpec[] {
+/**
+ * The public half of the host's `ansible_ssh_private_key_file`, so the lab accepts the very key the
+ * runner logs in with (`ssh -i`). Resolved like src/inventory does: `~/`, absolute, or relative to
+ * the inventory's folder. An unreadable or encrypted key is an error naming host and file, not a
+ * silent fall-back to password-only.
+ */
+function authorizedKeyFrom(host: string, file: string, baseDir: string): string {
+  const path = file === '~' || file.startsWith('~/') ? join(homedir(), file.slice(1)) : isAbsolute(file) ? file : resolve(baseDir, file);
+  let text: Buffer;
+  try {
+    text = readFileSync(path);
+  } catch (e) {
+    throw new SlpError(`host ${host}: ansible_ssh_private_key_file ${path}: ${(e as Error).message}`);
+  }
+  const parsed = utils.parseKey(text);
+  const key = Array.isArray(parsed) ? parsed[0] : parsed;
+  if (key instanceof Error || !key) throw new SlpError(`host ${host}: ansible_ssh_private_key_file ${path}: ${key ? key.message : 'no key'}`);
+  return `${key.type} ${key.getPublicSSH().toString('base64')}`;
+}
+
+export function specsFromInventory(text: string, baseDir = process.cwd()): SimDeviceSpec[] {
   const doc = (parse(text) ?? {}) as { all?: Group };
   const hosts = new Map<string, Vars>();
   collect(doc.all, {}, hosts);
@@ -39,6 +63,7 @@ export function specsFromInventory(text: string): SimDeviceSpec[] {
         username: String(v.ansible_user ?? 'admin'),
         password: String(v.ansible_password ?? v.ansible_ssh_pass ?? 'admin'),
         enableSecret: v.ansible_become_password ?? v.ansible_become_pass ? String(v.ansible_become_password ?? v.ansible_become_pass) : undefined,
+        ...(v.ansible_ssh_private_key_file !== undefined ? { authorizedKey: authorizedKeyFrom(name, String(v.ansible_ssh_private_key_file), baseDir) } : {}),
       },
       sim: (v.sim as SimBlock | undefined) ?? {},
       lab: v.sim_lab as SimLab | undefined,
@@ -48,5 +73,5 @@ export function specsFromInventory(text: string): SimDeviceSpec[] {
 }
 
 export function specsFromInventoryFile(file: string): SimDeviceSpec[] {
-  return specsFromInventory(readFileSync(file, 'utf8'));
+  return specsFromInventory(readFileSync(file, 'utf8'), dirname(resolve(file)));
 }

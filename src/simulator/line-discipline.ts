@@ -109,10 +109,19 @@ export class LineDiscipline {
     if (!wasQuestion && line.trim()) this.commands++;
     if (!wasQuestion) this.session.device.linesEntered++;
     const limit = this.opts.disconnectAfter;
-    if (limit !== undefined && this.commands > limit) {
-      // disconnect_after_commands: N commands are answered, the next one loses the session.
+    const device = this.session.device;
+    if (limit !== undefined && this.commands > limit && !device.sessionDropped) {
+      // disconnect_after_commands: N commands are answered, the next one loses the session. Once
+      // per switch, as a network blip: a client that reconnects finds it answering again.
+      device.sessionDropped = true;
       this.closed = true;
       this.term.close();
+      return;
+    }
+    const hang = device.faults.hang_on_command;
+    if (hang && !wasQuestion && this.session.mode !== 'user' && line.includes(hang)) {
+      // hang_on_command: the switch never answers this line — no output, no prompt; what is typed
+      // after it waits behind it (busy stays set) until the client gives up and closes.
       return;
     }
     const run = (): void => {

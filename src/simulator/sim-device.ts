@@ -58,6 +58,8 @@ export class SimDevice {
   readonly closedSessions: { mode: string; by: 'client' | 'device' }[] = [];
   /** Lines entered at the CLI over all sessions; each one costs `latency_ms` (the benchmark's floor). */
   linesEntered = 0;
+  /** `disconnect_after_commands` has cut a session; it fires once per switch. */
+  sessionDropped = false;
 
   constructor(readonly spec: SimDeviceSpec, readonly options: DeviceOptions) {
     const sim = spec.sim ?? {};

@@ -10,8 +10,11 @@ export interface SimFaults {
   cssm?: 'timeout' | 'no_reply';
   token?: 'invalid' | 'expired';
   auth_failure?: boolean;
+  /** The first session to be sent N+1 commands loses its connection (once per switch). */
   disconnect_after_commands?: number;
   reject_command?: string;
+  /** A config line or privileged EXEC command containing this text is never answered (no output, no prompt). */
+  hang_on_command?: string;
   clock_not_set?: boolean;
   legacy_ssh_only?: boolean;
 }

@@ -1,8 +1,9 @@
 import type { Device } from '../device/device';
-import { SlpError } from '../errors';
+import { DeviceTimeoutError, SlpError } from '../errors';
 import type { Clock } from './clock';
 import type { ObservedConfig } from './observed';
 import type { Plan } from './plan';
+import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';
 import { rollbackOwned } from './rollback';
 import { syncAll, type SyncOutcome } from './sync';
 import { installTrust, type TrustOutcome } from './trust';
@@ -17,6 +18,8 @@ export interface ApplyContext {
   /** The trust token, resolved; required when the plan installs trust. */
   token?: string;
   revertTimerMinutes?: number;
+  /** A fresh session to the same host, to roll back a push whose session was lost. */
+  reconnect?: Reconnect;
   clock: Clock;
   trustTimeoutMs: number;
   syncTimeoutMs: number;
@@ -33,6 +36,8 @@ export interface ApplyOutcome {
   revertPending: boolean;
   /** Lines pushed to undo a failed push (absent when nothing failed). */
   rollback?: string[];
+  /** Owned lines on the switch after a lost session was recovered (the old session is closed). */
+  after?: string[];
   error?: Error;
 }
 
@@ -48,21 +53,40 @@ export class TrustInstallError extends SlpError {
 /**
  * Pushes a plan: one config session (archive first when a revert timer needs it), then trust,
  * sync and save. On any error in the config session the owned settings are rolled back to the
- * backup and verified; the outcome then carries the device's error (or RollbackError).
+ * backup and verified; the outcome then carries the device's error (or RollbackError). When the
+ * session itself was lost (dropped, or a line never answered) the rollback runs on a fresh session
+ * from `ctx.reconnect` and the error is PushInterruptedError.
  */
 export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<ApplyOutcome> {
   const out: ApplyOutcome = { applied: [], saved: false, revertPending: false };
   const timer = ctx.revertTimerMinutes;
   if (plan.commands.length) {
+    // What actually went out, line by line: after a failure this is what the switch may hold.
+    const sent: string[] = [];
+    const onSent = (line: string): void => void sent.push(line);
     try {
       if (timer && !ctx.before.archivePath) {
-        await device.configure(ARCHIVE_LINES);
+        await device.configure(ARCHIVE_LINES, { onSent });
         out.applied.push(...ARCHIVE_LINES);
       }
-      await device.configure(plan.commands, timer ? { revertTimerMinutes: timer } : {});
+      await device.configure(plan.commands, { onSent, ...(timer ? { revertTimerMinutes: timer } : {}) });
       out.applied.push(...plan.commands);
       out.revertPending = Boolean(timer);
     } catch (error) {
+      out.applied = sent;
+      if (isSessionLost(error)) {
+        try {
+          const recovered = await recoverLostPush(device, ctx.reconnect, {
+            host: ctx.host, before: ctx.before, sent, ...(timer ? { revertTimerMinutes: timer } : {}),
+          }, error);
+          out.rollback = recovered.rollback;
+          out.after = recovered.after;
+          out.error = new PushInterruptedError(ctx.host, error, recovered.rollback);
+        } catch (recoveryError) {
+          out.error = recoveryError as Error;
+        }
+        return out;
+      }
       out.error = error as Error;
       try {
         out.rollback = await rollbackOwned(device, ctx.host, ctx.before);
@@ -100,6 +124,10 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): 
     }
   } catch (error) {
     out.error = error as Error;
+    // The config push is complete here, so the switch is consistent (the declared settings, or
+    // the revert timer undoes them): no rollback. A session that stopped answering is closed now
+    // so it does not linger, nor answer anything else late.
+    if (error instanceof DeviceTimeoutError) await device.close().catch(() => undefined);
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { ownedConfigDiff } from './diff';
 import { assertSupported } from './gate';
 import { planSlp, type Plan } from './plan';
 import { predictOwnedLines } from './predict';
+import type { Reconnect } from './recover-push';
 import { readFacts, readState, type DeviceState, type HostFacts } from './read-state';
 import { ownedConfigLines } from './rollback-plan';
 
@@ -28,6 +29,12 @@ export interface ConvergeOptions {
   trustTimeoutMs?: number;
   syncTimeoutMs?: number;
   pollMs?: number;
+  /**
+   * Opens a fresh session to the same host. Used when the session is lost in the middle of a push
+   * (dropped, or a line never answered): the rollback runs on the new session. Without it such a
+   * push ends in a RollbackError naming the lines that may remain.
+   */
+  reconnect?: Reconnect;
 }
 
 export const DEFAULT_CONVERGE_TIMING = { trustTimeoutMs: 120_000, syncTimeoutMs: 60_000, pollMs: 2_000 };
@@ -107,6 +114,7 @@ export async function executePlan(
     before: state.observed.config,
     ...(options.token ? { token: options.token } : {}),
     ...(options.play?.revert_timer ? { revertTimerMinutes: options.play.revert_timer } : {}),
+    ...(options.reconnect ? { reconnect: options.reconnect } : {}),
     clock,
     trustTimeoutMs: options.trustTimeoutMs ?? DEFAULT_CONVERGE_TIMING.trustTimeoutMs,
     syncTimeoutMs: options.syncTimeoutMs ?? DEFAULT_CONVERGE_TIMING.syncTimeoutMs,
@@ -121,7 +129,8 @@ export async function executePlan(
   if (outcome.error) result.error = outcome.error;
   result.changed = outcome.applied.length > 0 && !outcome.rollback;
   try {
-    result.after = ownedConfigLines((await readState(device)).observed.config);
+    // A lost session was replaced for the rollback and closed: its re-read is the one to keep.
+    result.after = outcome.after ?? ownedConfigLines((await readState(device)).observed.config);
   } catch (error) {
     // After a failed push (e.g. the session dropped) the re-read fails too: keep the push's own
     // error (a RollbackError says the switch needs a person), not the re-read's.

@@ -101,6 +101,26 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
+describe('slp run --check on a switch that is not converged yet', () => {
+  it('changed = would change: verify results are reported as not applicable and the run exits 0', async () => {
+    const before = fleet.device('sw-a2').runningConfig();
+    const r = await slp(['run', 'day0.yaml', '-i', 'inventory.yaml', '-C', '-l', 'sw-a2', '--json', 'out/check.json', '--junit', 'out/check.xml']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('sw-a2                      : ok=6    changed=2    unreachable=0    failed=0    skipped=1');
+    expect(r.stdout).toContain('CHECKS NOT APPLICABLE (check mode: would change)');
+    expect(r.stdout).toContain('sw-a2 (Day-0 test): expected to fail before the change: settings_as_declared, trust_installed');
+    const host = JSON.parse(readFileSync(path.join(dir, 'out', 'check.json'), 'utf8')).plays[0].hosts[0];
+    expect([host.status, host.changed, host.checks.map((c: any) => [c.name, c.passed, c.notApplicable])]).toEqual(['changed', true, [
+      ['settings_as_declared', false, 'check mode: the host would change; expected to fail before the change'],
+      ['trust_installed', false, 'check mode: the host would change; expected to fail before the change'],
+    ]]);
+    const junit = readFileSync(path.join(dir, 'out', 'check.xml'), 'utf8');
+    expect(junit).toContain('failures="0"');
+    expect(junit).toMatch(/<testcase classname="Day-0 test.sw-a2" name="trust_installed"[^>]*>\s*<skipped message="check mode: the host would change; expected to fail before the change: /);
+    expect(fleet.device('sw-a2').runningConfig()).toBe(before);
+  }, 60_000);
+});
+
 describe('slp run against a mixed healthy/faulty lab', () => {
   let first: { code: number; stdout: string; stderr: string };
   let report: any;

@@ -6,7 +6,7 @@
  *
  * It deliberately does not use slp/'s tables, so it cannot hide their mistakes.
  */
-import { CommandRejectedError } from '../../src/errors';
+import { CommandRejectedError, DeviceTimeoutError, DisconnectedError } from '../../src/errors';
 import type { CommandResult, ConfigureOptions, Device, DeviceEvent, RunOptions } from '../../src/device/device';
 
 export interface FakeDeviceOptions {
@@ -19,6 +19,11 @@ export interface FakeDeviceOptions {
   /** The trust install answers COMM_FAILED with this reason instead of success. */
   trustFailure?: string;
   trusted?: boolean;
+  /**
+   * The session is lost at the first config line containing `line`: it is sent (onSent) but not
+   * applied, and the session dies — dropped (DisconnectedError) or never answered (DeviceTimeoutError).
+   */
+  loseSessionAt?: { line: string; as: 'disconnect' | 'timeout' };
 }
 
 const IFACES: Record<string, string> = { vlan: 'Vlan', gi: 'GigabitEthernet', gigabitethernet: 'GigabitEthernet' };
@@ -44,7 +49,23 @@ export class FakeDevice implements Device {
     this.trusted = Array.from({ length: options.members ?? 1 }, () => options.trusted ?? false);
   }
 
+  /** The session was lost or closed: every later call fails as on a dead SSH session. */
+  closed = false;
+  closeCalls = 0;
+
+  /** A new session to the same switch (state carried over), as a reconnect would find it. */
+  reopen(overrides: FakeDeviceOptions = {}): FakeDevice {
+    const { loseSessionAt: _lost, ...rest } = this.options;
+    const next = new FakeDevice({ ...rest, ...overrides, config: this.config });
+    next.trusted = [...this.trusted];
+    next.reportPushes = this.reportPushes;
+    next.saved = this.saved;
+    next.revert = this.revert;
+    return next;
+  }
+
   async run(command: string, options: RunOptions = {}): Promise<CommandResult> {
+    if (this.closed) throw new DisconnectedError('fake', command);
     this.log.push({ command, secret: options.secret === true, mode: 'exec' });
     return this.result(command, this.exec(command));
   }
@@ -54,9 +75,16 @@ export class FakeDevice implements Device {
       if (!this.config.includes('archive')) throw new CommandRejectedError('fake', 'configure terminal revert timer', '% Archive not configured', '');
       this.revert = { snapshot: [...this.config] };
     }
+    if (this.closed) throw new DisconnectedError('fake');
     const out: CommandResult[] = [];
     for (const line of lines) {
+      options.onSent?.(line);
       this.log.push({ command: line, secret: false, mode: 'config' });
+      const lost = this.options.loseSessionAt;
+      if (lost && line.includes(lost.line)) {
+        this.closed = true;
+        throw lost.as === 'disconnect' ? new DisconnectedError('fake', line) : new DeviceTimeoutError('fake', 'config', 1000, line);
+      }
       if (this.options.rejectLine && line.includes(this.options.rejectLine)) {
         throw new CommandRejectedError('fake', line, '% Invalid input detected', `${line}\n% Invalid input detected at '^' marker.`);
       }
@@ -72,7 +100,10 @@ export class FakeDevice implements Device {
     return e;
   }
 
-  async close(): Promise<void> {}
+  async close(): Promise<void> {
+    this.closed = true;
+    this.closeCalls++;
+  }
 
   /** The revert timer fires (nobody confirmed). */
   expireRevertTimer(): void {

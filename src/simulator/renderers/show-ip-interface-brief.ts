@@ -13,7 +13,8 @@ export function renderShowIpInterfaceBrief(d: SimDevice): string {
     const connected = !!d.lab.subnets[name] || name.startsWith('Vlan');
     const status = c?.shutdown ? 'administratively down' : connected && (addr || !name.startsWith('Vlan')) ? 'up' : 'down';
     const proto = status === 'up' ? 'up' : 'down';
-    rows.push(`${name.padEnd(23)}${(addr ?? 'unassigned').padEnd(16)}${(addr ? 'YES' : 'YES').padEnd(4)}${method.padEnd(7)}${status.padEnd(22)}${proto.padEnd(8)}`);
+    // A name longer than the column (FiveGigabitEthernet1/0/48) pushes the row right but keeps one space, as IOS does.
+    rows.push(`${name.padEnd(22)} ${(addr ?? 'unassigned').padEnd(16)}${'YES'.padEnd(4)}${method.padEnd(7)}${status.padEnd(22)}${proto.padEnd(8)}`);
   }
   return `${rows.join('\n')}\n`;
 }

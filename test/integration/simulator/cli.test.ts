@@ -8,6 +8,7 @@ const specs: SimDeviceSpec[] = [
   { name: 'authfail', port: 0, credentials: cred, sim: { faults: { auth_failure: true } } },
   { name: 'drop', port: 0, credentials: cred, sim: { faults: { disconnect_after_commands: 2 } } },
   { name: 'reject', port: 0, credentials: cred, sim: { faults: { reject_command: 'ip http client source-interface' } } },
+  { name: 'hang', port: 0, credentials: cred, sim: { faults: { hang_on_command: 'ip domain name' } } },
   { name: 'legacy', port: 0, credentials: cred, sim: { faults: { legacy_ssh_only: true } } },
 ];
 
@@ -151,6 +152,32 @@ describe('simulated IOS XE CLI over SSH', () => {
     expect(c.transcript().match(/UTC/g)).toHaveLength(2);
   });
 
+  test('disconnect_after_commands fires once per switch: a new session is answered again', async () => {
+    const c = await openSim({ port: fleet.hosts.drop.port, password: 'admin' });
+    await c.send('show clock');
+    await c.send('show clock');
+    c.write('show clock\r');
+    expect(await c.send('show clock')).toMatch(/UTC/);
+    c.end();
+  });
+
+  test('hang_on_command never answers that line, in config or EXEC: no output, no prompt, later input waits', async () => {
+    const c = await privileged('hang');
+    await c.send('conf t');
+    c.write('ip domain name example.com\r');
+    c.write('end\r');
+    await new Promise((r) => setTimeout(r, 300));
+    // Only the echo of the hung line arrived (no newline, no output, no prompt); `end` waits behind it.
+    expect(c.transcript().endsWith('Switch(config)#ip domain name example.com')).toBe(true);
+    expect(fleet.device('hang').runningConfig()).not.toContain('ip domain name example.com');
+    c.end();
+    const e = await privileged('hang');
+    e.write('show run | include ip domain name\r');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(e.transcript().endsWith('Switch#show run | include ip domain name')).toBe(true);
+    e.end();
+  });
+
   test('reject_command answers that config line with % Invalid input at the matching column', async () => {
     const c = await privileged('reject');
     await c.send('conf t');
@@ -162,6 +189,15 @@ describe('simulated IOS XE CLI over SSH', () => {
     await expect(connectSim({ port: fleet.hosts.legacy.port, password: 'admin', algorithms: { cipher: ['aes128-ctr'] } })).rejects.toThrow(/no matching/i);
     const c = await openSim({ port: fleet.hosts.legacy.port, password: 'admin', algorithms: { kex: ['diffie-hellman-group14-sha1'], cipher: ['aes128-cbc'], serverHostKey: ['ssh-rsa'], hmac: ['hmac-sha1'] } });
     expect(c.transcript().endsWith('Switch>')).toBe(true);
+    c.end();
+  });
+});
+
+describe('user EXEC (privilege 1)', () => {
+  test('show ip interface brief is available before enable; show running-config is not', async () => {
+    const c = await openSim({ port: fleet.hosts.sw.port, password: 'admin' });
+    expect(await c.cmd('show ip interface brief | include ^Vlan10')).toBe('Vlan10                 10.31.121.118   YES NVRAM  up                    up      ');
+    expect(await c.cmd('show running-config')).toBe(`${' '.repeat('Switch>show '.length)}^\n% Invalid input detected at '^' marker.\n`);
     c.end();
   });
 });

@@ -14,7 +14,8 @@ import type { HostConvergeResult } from '../../../src/slp/converge-host';
 import type { Plan } from '../../../src/slp/plan';
 import type { Play } from '../../../src/schema/types.generated';
 
-export type Script = 'ok' | 'changed' | 'unreachable' | 'old' | 'trust-fails' | 'verify-fails' | { block: Promise<void>; then: Script };
+/** `converged-verify-fails`: nothing to change, and verify fails (a configured switch that does not report). */
+export type Script = 'ok' | 'changed' | 'unreachable' | 'old' | 'trust-fails' | 'verify-fails' | 'converged-verify-fails' | { block: Promise<void>; then: Script };
 
 export const PLAN: Plan = {
   state: 'replaced',
@@ -85,7 +86,7 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
       const facts = { platform: 'C9300-48P', version: { raw: s === 'old' ? '17.03.05' : '17.09.04' } as never, hostname: name };
       const base: HostConvergeResult = { host: name, facts, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false };
       if (s === 'old') return { ...base, error: new UnsupportedDeviceError(name, 'IOS XE 17.03.05 is older than 17.9.1') };
-      if (s === 'ok') return { ...base, plan: NO_CHANGE };
+      if (s === 'ok' || s === 'converged-verify-fails') return { ...base, plan: NO_CHANGE };
       if (c.check) return { ...base, plan: PLAN, changed: true };
       const applied = ['license smart transport smart', 'write memory'];
       if (s === 'trust-fails') {
@@ -95,7 +96,8 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
     },
     async verify(device: Device) {
       const s = (device as unknown as { script: Script }).script;
-      return [{ name: 'trust_installed', passed: s !== 'verify-fails', message: s === 'verify-fails' ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }];
+      const fails = s === 'verify-fails' || s === 'converged-verify-fails';
+      return [{ name: 'trust_installed', passed: !fails, message: fails ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }];
     },
     confirm: async () => ['configure confirm'],
     async diagnose(_d: Device, job: { host: InventoryHost }) {

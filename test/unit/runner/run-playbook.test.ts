@@ -98,6 +98,26 @@ describe('runPlaybook', () => {
     expect(log).not.toContain('diagnose b');
   });
 
+  it('in check mode, verify failures on a host that would change are reported as not applicable; on a converged host they fail it', async () => {
+    const steps = fakeSteps({ a: 'verify-fails', b: 'converged-verify-fails', c: 'ok' });
+    const run = await runPlaybook([play('p', ['a', 'b', 'c'])], { steps, ctx: ctx({ check: true }), now });
+    expect(statuses(run)).toEqual([{ a: 'changed', b: 'failed', c: 'ok' }]);
+    const [a, b] = run.plays[0]!.hosts;
+    const failedCheck = { name: 'trust_installed', passed: false, message: 'member 2 has no trust code', evidence: ['show license status: Trust Code Installed: <none>'] };
+    expect(a!.checks).toEqual([{ ...failedCheck, notApplicable: 'check mode: the host would change; expected to fail before the change' }]);
+    expect(a!.steps.at(-1)).toEqual({ step: 'verify', status: 'skipped', ms: expect.any(Number), detail: '1/1 not applicable (would change; expected to fail before the change): trust_installed' });
+    expect(a!.diagnosis).toBeUndefined();
+    expect(b!.checks).toEqual([failedCheck]);
+    expect(b!.steps.find((s) => s.step === 'verify')).toMatchObject({ status: 'failed', detail: '1/1 failed: trust_installed' });
+    expect(runExitCode(run)).toBe(2);
+    // Without the converged host failing, the would-change host alone exits 0.
+    const onlyA = await runPlaybook([play('p', ['a'])], { steps: fakeSteps({ a: 'verify-fails' }), ctx: ctx({ check: true }), now });
+    expect(runExitCode(onlyA)).toBe(0);
+    // Outside check mode the same failures fail the host.
+    const applied = await runPlaybook([play('p', ['a'])], { steps: fakeSteps({ a: 'verify-fails' }), ctx: ctx(), now });
+    expect(statuses(applied)).toEqual([{ a: 'failed' }]);
+  });
+
   it('in check mode reports would-be changes as changed and pushes nothing', async () => {
     const run = await runPlaybook([play('p', ['a', 'b'])], { steps: fakeSteps({ b: 'ok' }), ctx: ctx({ check: true }), now });
     const [a, b] = run.plays[0]!.hosts;

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CommandRejectedError, UnsupportedDeviceError } from '../../../src/errors';
+import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
+import { PushInterruptedError } from '../../../src/slp/recover-push';
 import { confirmChanges, TrustInstallError } from '../../../src/slp/apply';
 import type { Clock } from '../../../src/slp/clock';
 import { convergeHost, type ConvergeOptions } from '../../../src/slp/converge-host';
@@ -151,5 +152,73 @@ describe('convergeHost with a fake device', () => {
     confirmed.expireRevertTimer();
     expect(confirmed.saved).toEqual(confirmed.config);
     expect(confirmed.config).toContain('ip http client source-interface Vlan10');
+  });
+});
+
+describe('a session lost in the middle of a push', () => {
+  const START = ['license smart transport callhome', 'ip name-server 10.0.0.9'];
+  // The first four planned lines go through; the session is lost at the fifth.
+  const SENT = ['no ip name-server 10.0.0.9', ...DAY0_LINES.slice(0, 4)];
+
+  it.each(['disconnect', 'timeout'] as const)('%s: the old session is closed, a new one rolls back and verifies; commands = what was sent', async (as) => {
+    const device = new FakeDevice({ config: START, loseSessionAt: { line: 'ip http client', as } });
+    const sessions: FakeDevice[] = [];
+    const reconnect = async (): Promise<FakeDevice> => {
+      // The hung / dropped session is closed before the new one touches the config.
+      expect(device.closed).toBe(true);
+      sessions.push(device.reopen());
+      return sessions[0]!;
+    };
+    const result = await convergeHost(device, DESIRED, opts({ reconnect }));
+    const original = as === 'disconnect' ? new DisconnectedError('fake', 'ip http client source-interface Vlan10') : new DeviceTimeoutError('fake', 'config', 1000, 'ip http client source-interface Vlan10');
+    expect(result.error).toBeInstanceOf(PushInterruptedError);
+    expect(result.error?.message).toBe(`${original.message}; reconnected, rolled back 4 lines and verified: the owned settings are as the backup had them`);
+    expect((result.error as PushInterruptedError).cause).toBeInstanceOf(original.constructor);
+    expect(result.applied).toEqual(SENT);
+    expect(result.rollback).toEqual(['no license smart proxy address 192.168.217.105', 'no license smart proxy port 80', 'license smart transport callhome', 'ip name-server 10.0.0.9']);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.config).toEqual(START);
+    expect(sessions[0]!.closed).toBe(true);
+    expect(result).toMatchObject({ changed: false, saved: false, revertPending: false, after: result.before });
+    expect(result.trust).toBeUndefined();
+  });
+
+  it('reconnect refused: a RollbackError names each line that may remain and points at revert_timer', async () => {
+    const device = new FakeDevice({ config: START, loseSessionAt: { line: 'ip http client', as: 'disconnect' } });
+    const refused = new UnreachableError('sw-a1', 'connect ECONNREFUSED 127.0.0.1:22');
+    const result = await convergeHost(device, DESIRED, opts({ reconnect: async () => { throw refused; } }));
+    expect(result.error).toBeInstanceOf(RollbackError);
+    expect(result.error?.message).toBe(
+      'sw-a1: rollback failed: fake: connection closed during "ip http client source-interface Vlan10"; ' +
+        'could not reconnect to roll back (sw-a1: unreachable: connect ECONNREFUSED 127.0.0.1:22); ' +
+        'these lines were sent before the loss and may remain on the switch (the last one possibly not applied): ' +
+        '"no ip name-server 10.0.0.9"; "license smart transport smart"; "license smart proxy address 192.168.217.105"; "license smart proxy port 80"; "ip http client source-interface Vlan10"; ' +
+        'a play with revert_timer reverts by itself; without it, re-run the play or restore the backup',
+    );
+    expect((result.error as RollbackError).cause).toBe(refused);
+    expect(result.applied).toEqual(SENT);
+    expect(result.backupPath).toBeDefined();
+  });
+
+  it('under a revert timer the error says the timer restores the config by itself', async () => {
+    const device = new FakeDevice({ config: [...START, 'archive'], loseSessionAt: { line: 'ip http client', as: 'timeout' } });
+    const result = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(result.error).toBeInstanceOf(RollbackError);
+    expect(result.error?.message).toMatch(/; no new session to roll back on; .*"ip http client source-interface Vlan10"; the revert timer \(5 min\) restores the previous config by itself unless confirmed$/);
+    expect(device.closed).toBe(true);
+  });
+
+  it('a timeout after the push (trust wait) closes the session and does not roll back the complete push', async () => {
+    const device = new FakeDevice({ config: START });
+    const run = device.run.bind(device);
+    device.run = async (command, o) => {
+      if (command.startsWith('license smart trust')) throw new DeviceTimeoutError('fake', 'command', 1000, 'license smart trust idtoken *** all');
+      return run(command, o);
+    };
+    const result = await convergeHost(device, DESIRED, opts({ reconnect: async () => { throw new Error('not expected'); } }));
+    expect(result.error).toBeInstanceOf(DeviceTimeoutError);
+    expect(result.rollback).toBeUndefined();
+    expect(device.closed).toBe(true);
+    expect(result.applied).toEqual(['no ip name-server 10.0.0.9', ...DAY0_LINES, 'license smart trust idtoken *** all']);
   });
 });
