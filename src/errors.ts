@@ -52,13 +52,17 @@ export class AuthError extends SlpError {
   }
 }
 
-/** The host's SSH key does not match known_hosts (strict / accept-new). */
+/**
+ * The host's SSH key does not match known_hosts (strict / accept-new). `via` names the hop whose
+ * key changed when it is not the device itself (`jump host 10.0.0.5:22`): the entry to check is
+ * the bastion's, and the device was never reached.
+ */
 export class HostKeyError extends SlpError {
   override readonly code = 'ERR_HOST_KEY';
-  constructor(readonly host: string, readonly expected: string, readonly got: string) {
+  constructor(readonly host: string, readonly expected: string, readonly got: string, readonly via?: string) {
     super(
-      `${host}: host key changed: known_hosts has ${expected}, the device offered ${got}; ` +
-        'remove the old entry if the change is expected',
+      `${host}: host key changed${via ? ` at ${via}` : ''}: known_hosts has ${expected}, ` +
+        `the ${via ? 'jump host' : 'device'} offered ${got}; remove the old entry if the change is expected`,
     );
     this.name = 'HostKeyError';
   }

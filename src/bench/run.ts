@@ -65,20 +65,26 @@ class SimChild {
   }
 }
 
-/** One `slp run` in its own process; returns its metrics and its JSON report. */
-async function runOnce(dir: string, lab: { inventory: string; playbook: string }, forks: number, tag: string): Promise<{ metrics: RunnerMetrics; report: JsonReportView }> {
+/**
+ * One `slp run` in its own process; returns its metrics and its JSON report. Wall time is taken
+ * here, from spawn to exit, so it includes what a user waits for before `main` runs (Node start,
+ * module load) and after it returns.
+ */
+async function runOnce(dir: string, lab: { inventory: string; playbook: string }, forks: number, tag: string): Promise<{ metrics: RunnerMetrics; wallMs: number; report: JsonReportView }> {
   const metricsFile = path.join(dir, `${tag}.metrics.json`);
   const reportFile = path.join(dir, `${tag}.report.json`);
   const args = [path.join(__dirname, 'runner-child.js'), metricsFile, 'run', '-i', lab.inventory, lab.playbook,
     '--forks', String(forks), '--json', reportFile, '--backup-dir', path.join(dir, 'backups')];
   // Profiling the runner alone: SLP_BENCH_RUNNER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.SLP_BENCH_RUNNER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const t0 = process.hrtime.bigint();
   const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SLP_IDTOKEN: LAB_TOKEN } });
   let stderrTail = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderrTail = (stderrTail + d.toString()).slice(-4000);
   });
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
   let metrics: RunnerMetrics;
   try {
     metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as RunnerMetrics;
@@ -91,7 +97,7 @@ async function runOnce(dir: string, lab: { inventory: string; playbook: string }
   } catch {
     throw new Error(`slp run exited ${code} without a JSON report:\n${stderrTail}`);
   }
-  return { metrics, report };
+  return { metrics, wallMs, report };
 }
 
 /** The parts of the --json report the benchmark reads. */
@@ -117,14 +123,14 @@ async function main(): Promise<void> {
       const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
       let simCpuBefore = (await sim.stats()).cpuMicros;
       for (const run of ['converge', 'idempotent'] as const) {
-        const { metrics, report } = await runOnce(dir, lab, forks, run);
+        const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run);
         const stats = await settledStats(sim);
         if (run === 'idempotent' && parse1MB === null) {
           parse1MB = timeParse(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
         }
         const hosts = report.plays.flatMap((p) => p.hosts);
         const figures = runFigures({
-          run, n, forks, latencyMs: options.latencyMs, wallMs: metrics.wallMs,
+          run, n, forks, latencyMs: options.latencyMs, wallMs,
           commandsPerHost: stats.linesEntered, hostTotalsMs: hosts.map((h) => h.timings.total ?? 0),
           statuses: hosts.map((h) => h.status), exitCode: metrics.exitCode,
           maxRssKB: metrics.maxRssKB, cpuMicros: metrics.cpuMicros, simCpuMicros: stats.cpuMicros - simCpuBefore,
@@ -134,6 +140,11 @@ async function main(): Promise<void> {
         const line = { at: stamp, ...figures, leftInConfigMode: stats.leftInConfigMode, machine: machine() };
         process.stdout.write(`${JSON.stringify(line)}\n`);
         appendFileSync(resultsFile, `${JSON.stringify(line)}\n`);
+        const problem = runProblem(figures, stats.leftInConfigMode);
+        if (problem) {
+          process.stderr.write(`bench: ${n}:${forks} ${run}: ${problem}\n`);
+          process.exitCode = 1;
+        }
       }
     } finally {
       await sim.stop();
@@ -141,6 +152,14 @@ async function main(): Promise<void> {
     }
   }
   process.stderr.write(`results appended to ${path.relative(process.cwd(), resultsFile)}\n`);
+}
+
+/** Why a run's figures do not stand for a healthy fleet (the lab has no faults), or null. */
+function runProblem(f: RunFigures, leftInConfigMode: number): string | null {
+  const expected = f.run === 'converge' ? 'changed' : 'ok';
+  if (f.exitCode !== 0 || (f.recap[expected] ?? 0) !== f.n) return `exit ${f.exitCode}, recap ${JSON.stringify(f.recap)} (expected ${f.n} ${expected})`;
+  if (leftInConfigMode > 0) return `${leftInConfigMode} session(s) closed in a config mode`;
+  return null;
 }
 
 /** Sessions close on the switch a moment after the runner hangs up: wait (bounded) until none is open. */

@@ -21,7 +21,16 @@ export interface ChannelOptions {
   /** Does this last line (no newline after it) end the read? */
   isPrompt: (line: string) => boolean;
   morePattern: RegExp;
+  /** Questions recognised at once (`[confirm]`, `[yes/no]`, `(yes/[no]):`, `…[default]?`). */
   questionPatterns: readonly RegExp[];
+  /**
+   * Questions so loose that output can end in them by chance (a bare trailing `?`: a URL with a
+   * query, a banner line `Questions?` cut by TCP): they count only after the device has been
+   * silent for `questionSettleMs`, and more data cancels the wait.
+   */
+  settledQuestionPatterns?: readonly RegExp[];
+  /** Silence that makes a settledQuestionPatterns match a question. */
+  questionSettleMs?: number;
   /** Sent to abandon a question nobody answered (Ctrl-C on IOS). */
   interrupt: string;
   returnChar: string;
@@ -29,6 +38,9 @@ export interface ChannelOptions {
   onEvent?: (event: DeviceEvent) => void;
   now?: () => Date;
 }
+
+/** Default ChannelOptions.questionSettleMs: long against a TCP gap, short against a person's wait. */
+export const DEFAULT_QUESTION_SETTLE_MS = 250;
 
 export interface ExchangeOptions {
   timeoutMs: number;
@@ -165,65 +177,80 @@ export class Channel {
     let answeredLine = -1;
     const answeredLines: string[] = [];
     let aborting: UnansweredQuestionError | undefined;
+    let settleTimer: NodeJS.Timeout | undefined;
+    const settleMs = this.o.questionSettleMs ?? DEFAULT_QUESTION_SETTLE_MS;
     try {
       const ended = await new Promise<{ prompt: string; endedBy: 'prompt' | 'expect'; promptAt: number }>((resolve, reject) => {
         const timer = setTimeout(() => {
+          clearTimeout(settleTimer);
           this.waiter = undefined;
           reject(new DeviceTimeoutError(this.o.host, opts.phase, opts.timeoutMs, shown || undefined));
         }, opts.timeoutMs);
         const finish = (f: () => void) => {
           clearTimeout(timer);
+          clearTimeout(settleTimer);
           this.waiter = undefined;
           f();
         };
-        this.waiter = {
-          fail: (err) => finish(() => reject(err)),
-          check: () => {
-            let text = this.text.text;
-            const lineStart = text.lastIndexOf('\n') + 1;
-            let tail = text.slice(lineStart);
-            // A syslog line lifted right after the prompt leaves the prompt on the line before.
-            if (tail === '' && this.liftedAtEnd && lineStart > 0) {
-              const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
-              if (isPrompt(prev)) {
-                this.text = { ...this.text, text: text.slice(0, lineStart - 1) };
-                text = this.text.text;
-                tail = prev;
-              }
+        /** `settled`: the device has said nothing for settleMs since this text arrived. */
+        const evaluate = (settled: boolean): void => {
+          // Any new data re-decides from scratch; a pending settle wait belongs to older text.
+          clearTimeout(settleTimer);
+          settleTimer = undefined;
+          let text = this.text.text;
+          const lineStart = text.lastIndexOf('\n') + 1;
+          let tail = text.slice(lineStart);
+          // A syslog line lifted right after the prompt leaves the prompt on the line before.
+          if (tail === '' && this.liftedAtEnd && lineStart > 0) {
+            const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+            if (isPrompt(prev)) {
+              this.text = { ...this.text, text: text.slice(0, lineStart - 1) };
+              text = this.text.text;
+              tail = prev;
             }
-            const promptAt = text.length - tail.length;
-            // A prompt counts only after the echo's newline: a stale prompt that arrives just
-            // after the command was sent must not end the read.
-            const echoed = input === undefined || text.lastIndexOf('\n', promptAt - 1) >= 0;
-            if (tail && echoed && isPrompt(tail)) {
-              if (aborting) return finish(() => reject(aborting));
-              return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
-            }
-            if (aborting) return;
-            if (tail && opts.expect?.some((re) => re.test(tail))) {
-              return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
-            }
-            const more = this.o.morePattern.exec(tail);
-            if (more) {
-              paged = true;
-              this.text = { ...this.text, text: text.slice(0, lineStart + more.index) };
-              this.afterMore = true;
-              this.stream.write(' ');
+          }
+          const promptAt = text.length - tail.length;
+          // A prompt counts only after the echo's newline: a stale prompt that arrives just
+          // after the command was sent must not end the read.
+          const echoed = input === undefined || text.lastIndexOf('\n', promptAt - 1) >= 0;
+          if (tail && echoed && isPrompt(tail)) {
+            if (aborting) return finish(() => reject(aborting));
+            return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
+          }
+          if (aborting) return;
+          if (tail && opts.expect?.some((re) => re.test(tail))) {
+            return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
+          }
+          const more = this.o.morePattern.exec(tail);
+          if (more) {
+            paged = true;
+            this.text = { ...this.text, text: text.slice(0, lineStart + more.index) };
+            this.afterMore = true;
+            this.stream.write(' ');
+            return;
+          }
+          if (!tail || lineStart === answeredLine) return;
+          const asks = this.o.questionPatterns.some((re) => re.test(tail));
+          if (!asks && !settled && this.o.settledQuestionPatterns?.some((re) => re.test(tail))) {
+            settleTimer = setTimeout(() => evaluate(true), settleMs);
+            return;
+          }
+          if (asks || (settled && this.o.settledQuestionPatterns?.some((re) => re.test(tail)))) {
+            answeredLine = lineStart;
+            const answer = opts.answers?.find((a) => a.pattern.test(tail));
+            if (answer) {
+              answered.push(tail.trim());
+              answeredLines.push(`${tail}${answer.answer}\n`);
+              this.stream.write(answer.answer + this.o.returnChar);
               return;
             }
-            if (tail && lineStart !== answeredLine && this.o.questionPatterns.some((re) => re.test(tail))) {
-              answeredLine = lineStart;
-              const answer = opts.answers?.find((a) => a.pattern.test(tail));
-              if (answer) {
-                answered.push(tail.trim());
-                answeredLines.push(`${tail}${answer.answer}\n`);
-                this.stream.write(answer.answer + this.o.returnChar);
-                return;
-              }
-              aborting = new UnansweredQuestionError(this.o.redactor.redact(tail.trim()), '');
-              this.stream.write(this.o.interrupt);
-            }
-          },
+            aborting = new UnansweredQuestionError(this.o.redactor.redact(tail.trim()), '');
+            this.stream.write(this.o.interrupt);
+          }
+        };
+        this.waiter = {
+          fail: (err) => finish(() => reject(err)),
+          check: () => evaluate(false),
         };
         if (input !== undefined) this.stream.write(input + this.o.returnChar);
         else this.waiter.check();

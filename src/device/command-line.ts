@@ -1,7 +1,9 @@
 /**
  * What may be typed as one CLI line. A newline inside a command would send a second command whose
  * reply nobody checks (`show x\nreload`), a tab triggers IOS completion, and other control
- * characters (Ctrl-C, Ctrl-Z) abandon the line or leave config mode: a line must be printable. Pure.
+ * characters (Ctrl-C, Ctrl-Z) abandon the line or leave config mode: a line must be printable.
+ * IOS also acts on `?` the moment it is typed (inline help: it lists completions and redraws the
+ * line), so a line with `?` in it is never entered as written, not even in a description. Pure.
  */
 
 const CONTROL = /[\x00-\x1f\x7f]/;
@@ -13,6 +15,10 @@ export function unsendableReason(line: string): string | undefined {
     const code = m[0].charCodeAt(0);
     const name = code === 10 ? '\\n' : code === 13 ? '\\r' : code === 9 ? '\\t' : `\\x${code.toString(16).padStart(2, '0')}`;
     return `it contains the control character ${name} at column ${m.index + 1}; send one command per line`;
+  }
+  const help = line.indexOf('?');
+  if (help >= 0) {
+    return `it contains "?" at column ${help + 1}, which IOS takes as a request for inline help, not as text`;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@ import { Redactor } from '../redact';
 import { Channel } from './channel';
 import { Device, DeviceEvent } from './device';
 import { IosDriver } from './ios';
-import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS } from './ios-platform';
+import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
 import { HostKeyChecking } from './known-hosts';
 import { modeOfPrompt } from './mode-step';
 import { Transcript } from './transcript';
@@ -101,6 +101,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       isPrompt: (line) => modeOfPrompt(line) !== undefined,
       morePattern: MORE_PATTERN,
       questionPatterns: QUESTION_PATTERNS,
+      settledQuestionPatterns: SETTLED_QUESTION_PATTERNS,
       interrupt: CTRL_C,
       returnChar: '\n',
       ...(transcript ? { transcript } : {}),

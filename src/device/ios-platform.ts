@@ -74,13 +74,21 @@ export const FAILURE_INDICATORS: readonly FailureIndicator[] = [
 /**
  * Questions a command may ask; seen on the last line with no newline after it. They are answered
  * only from RunOptions.answers (a `[confirm]` nobody expected must not be confirmed blindly).
+ * These forms never end ordinary output, so they count at once.
  */
 export const QUESTION_PATTERNS: readonly RegExp[] = [
   /\[confirm\]\s*$/i,
-  /\[yes\/no\]\s*[:?]?\s*$/i,
+  /\[(?:yes\/no|y\/n)\]\s*[:?]?\s*$/i,
+  /\((?:\[?yes\]?\/\[?no\]?|\[?y\]?\/\[?n\]?)\)\s*[:?]?\s*$/i, // Do you want to proceed? (yes/[no]):
   /\[[^\]\n]*\]\s*\?\s*$/, // Destination filename [startup-config]?
-  /\?\s*$/,
 ];
+
+/**
+ * A bare trailing `?` (`Delete flash:old.bin?`) is a question too, but output cut by TCP can end
+ * in one (a URL with a query, a banner line `Questions?`): it counts only once the device has
+ * been silent for ChannelOptions.questionSettleMs (DEFAULT_QUESTION_SETTLE_MS).
+ */
+export const SETTLED_QUESTION_PATTERNS: readonly RegExp[] = [/\?\s*$/];
 
 /** The enable password question (realclients P5: `[Pp]assword: ?$`). */
 export const PASSWORD_PROMPT = /[Pp]assword:\s?$/;

@@ -157,7 +157,7 @@ interface SshError {
 export function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint): Error {
   const where = jump ? `jump host ${jump.host}:${jump.port}` : `${o.host}:${o.port}`;
   const username = jump ? jump.username : o.username;
-  if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got);
+  if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got, jump ? where : undefined);
   if (keyProblem?.kind === 'refused') return new UnreachableError(o.name, jump ? `${where}: ${keyProblem.reason}` : keyProblem.reason);
   const e = (err ?? {}) as SshError;
   const message = typeof err === 'string' ? err : e.message ?? 'connection closed before SSH was ready';

@@ -28,6 +28,8 @@ export interface ExecuteOptions {
   stderr?: NodeJS.WriteStream;
   /** Do not print the recap (the demo prints its own summary after it). */
   quietRecap?: boolean;
+  /** Ctrl-C handling; SIGINT is routed to it during the run. Tests pass their own to press Ctrl-C. */
+  interrupt?: Interrupt;
 }
 
 export interface Executed {
@@ -42,7 +44,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   const stderr = o.stderr ?? process.stderr;
   const isTTY = stdout.isTTY === true;
   const progress = new Progress(selectRenderer({ env, isTTY }), stderr);
-  const interrupt = new Interrupt();
+  const interrupt = o.interrupt ?? new Interrupt();
   interrupt.onRequest((stage) => {
     stderr.write(
       stage === 'stop'

@@ -27,10 +27,17 @@ function deferred(): Deferred {
 
 type Task = ListrTaskWrapper<unknown, any, any>;
 
+/**
+ * What the display knows of a host. listr2 starts a task a few ticks after the play starts, and a
+ * host may already be connecting (or done) by then: the last title and every step line received
+ * before are kept here and handed to the task when it starts, so no step is lost from the display.
+ */
 interface HostView {
   done: Deferred;
   task?: Task;
   skipped?: string;
+  title?: string;
+  pending: string[];
 }
 
 export class Progress {
@@ -90,7 +97,7 @@ export class Progress {
   }
 
   private startPlay(play: string, hosts: string[]): void {
-    this.hosts = new Map(hosts.map((h) => [h, { done: deferred() }]));
+    this.hosts = new Map(hosts.map((h) => [h, { done: deferred(), pending: [] }]));
     const summary = { done: deferred(), total: hosts.length, finished: 0, failed: 0, play } as NonNullable<Progress['summary']>;
     this.summary = summary;
     const list = new Listr(
@@ -108,6 +115,8 @@ export class Progress {
           task: async (_ctx: unknown, task: Task) => {
             const view = this.hosts.get(host)!;
             view.task = task;
+            if (view.title) task.title = view.title;
+            for (const line of view.pending.splice(0)) task.output = line;
             if (view.skipped) task.skip(`${host}: skipped — ${view.skipped}`);
             await view.done.promise;
           },
@@ -140,12 +149,16 @@ export class Progress {
   }
 
   private title(host: string, text: string): void {
-    const t = this.hosts.get(host)?.task;
-    if (t) t.title = text;
+    const view = this.hosts.get(host);
+    if (!view) return;
+    view.title = text;
+    if (view.task) view.task.title = text;
   }
 
   private output(host: string, text: string): void {
-    const t = this.hosts.get(host)?.task;
-    if (t) t.output = text;
+    const view = this.hosts.get(host);
+    if (!view) return;
+    if (view.task) view.task.output = text;
+    else view.pending.push(text);
   }
 }

@@ -15,8 +15,13 @@ import type { RunEventBody } from './run-events';
 export interface RunHostHooks {
   emit: (event: RunEventBody) => void;
   now: () => number;
-  /** Called once connected, so a second Ctrl-C can close the session (see interrupt.ts). */
-  onDevice?: (device: Device, open: boolean) => void;
+  /**
+   * Called once connected, so a second Ctrl-C can close the session (see interrupt.ts); the
+   * device it returns is the one every later step uses.
+   */
+  track?: (device: Device) => Device;
+  /** Called before the session is closed at the end of the host. */
+  untrack?: (device: Device) => void;
 }
 
 /** Failures the device's own message already explains: diagnosis would add nothing. */
@@ -53,8 +58,8 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
   let device: Device | undefined;
   try {
     try {
-      device = await timed('connect', () => steps.connect(job, ctx));
-      hooks.onDevice?.(device, true);
+      const connected = await timed('connect', () => steps.connect(job, ctx));
+      device = hooks.track ? hooks.track(connected) : connected;
       stepEnd({ step: 'connect', status: 'ok', ms: result.timings.connect ?? 0 });
     } catch (error) {
       fail('connect', error);
@@ -141,7 +146,7 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
     return finish();
   } finally {
     if (device) {
-      hooks.onDevice?.(device, false);
+      hooks.untrack?.(device);
       await device.close().catch(() => undefined);
     }
   }

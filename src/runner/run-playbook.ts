@@ -102,7 +102,8 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
           const r = await runHost(job, n, options.steps, options.ctx, {
             emit,
             now,
-            onDevice: (d, open) => (open ? interrupt.track(d) : interrupt.untrack(d)),
+            track: (d) => interrupt.track(d),
+            untrack: (d) => interrupt.untrack(d),
           });
           if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed' && r.error) {
             r.error.message = `${r.error.message} (abandoned after a second Ctrl-C)`;

@@ -5,11 +5,12 @@ const BIN = join(__dirname, '../../bin/slp.js');
 
 /**
  * Spawns the built CLI (`npm test` builds first) without blocking the event loop, so simulated
- * switches started in the test process keep answering while it runs.
+ * switches started in the test process keep answering while it runs. `cwd` lets a test see every
+ * file the CLI writes by default (relative paths such as `backups/`).
  */
-export function slp(args: string[], env: Record<string, string> = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function slp(args: string[], env: Record<string, string> = {}, options: { cwd?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' } });
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, ...(options.cwd ? { cwd: options.cwd } : {}) });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -20,6 +20,11 @@ export interface ReplyObject {
   disconnect?: boolean;
   /** Print output, then send the prompt and these lines in one write (syslog after prompt). */
   afterPrompt?: string;
+  /**
+   * Print the output as these separate writes, each after its pause (output cut by TCP), then
+   * the prompt. Input typed meanwhile (a Ctrl-C) is queued until the prompt, as on IOS.
+   */
+  chunks?: { text: string; delayMs?: number }[];
 }
 export type Reply = string | ReplyObject;
 
@@ -214,6 +219,22 @@ class TinyShell {
         this.questionThen = () => this.print(o.output ?? '');
         return;
       }
+      if (o.chunks) {
+        const chunks = o.chunks;
+        this.awaiting = 'busy';
+        const next = (i: number): void => {
+          if (i === chunks.length) {
+            this.awaiting = 'line';
+            this.prompt();
+            return this.drainQueued();
+          }
+          setTimeout(() => {
+            this.write(chunks[i]!.text);
+            next(i + 1);
+          }, chunks[i]!.delayMs ?? 0);
+        };
+        return next(0);
+      }
       if (o.afterPrompt) {
         this.write(`${o.output ?? ''}${this.promptText()}\n${o.afterPrompt}\n`);
         return;
@@ -225,11 +246,15 @@ class TinyShell {
       setTimeout(() => {
         this.awaiting = 'line';
         go();
-        const queued = this.queued;
-        this.queued = '';
-        if (queued) this.onData(queued);
+        this.drainQueued();
       }, o.delayMs);
     } else go();
+  }
+
+  private drainQueued(): void {
+    const queued = this.queued;
+    this.queued = '';
+    if (queued) this.onData(queued);
   }
 
   private onLine(raw: string): void {

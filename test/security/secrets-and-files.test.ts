@@ -1,44 +1,79 @@
 /**
- * Hostile-reader checks on the real binary: `slp run` with known password, enable secret and trust
- * token values against a lab where hosts converge, fail a push, fail the trust (the switch then
- * prints the token back in `show license history message`) and refuse the login. Nothing the tool
- * prints or writes may contain a secret, and what it writes is for its owner only (0600).
+ * Hostile-reader checks on the real binary: `slp run`, and `slp plan` then `slp apply`, with known
+ * password, enable secret and trust token values against labs where hosts converge, fail a push,
+ * fail the trust (the switch then prints the token back in `show license history message`) and
+ * refuse the login. Each command runs in an empty working directory with an empty HOME, and
+ * everything found under both afterwards is scanned: the files asked for (transcripts, backups,
+ * JSON, JUnit, the plan file) and anything the tool writes by default. Nothing it prints or writes
+ * may contain a secret, and what it writes is for its owner only (0600).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { CREDENTIALS, TOKEN, startLab, type Lab } from '../helpers/fleet-run';
 import { slp } from '../helpers/spawn-slp';
 
+type Result = { status: number | null; stdout: string; stderr: string };
+
 function filesUnder(dir: string): string[] {
+  if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+
+/** Values no output would contain by chance, so any hit is a leak. */
+const SECRETS = [CREDENTIALS.password, CREDENTIALS.enableSecret, TOKEN];
+
+/** Every secret found in the terminal output of `results` or in `files`, as `where contains abc…`. */
+function leaks(results: Record<string, Result>, files: readonly string[]): string[] {
+  const texts: [string, string][] = [
+    ...Object.entries(results).flatMap(([name, r]): [string, string][] => [[`${name} stdout`, r.stdout], [`${name} stderr`, r.stderr]]),
+    ...files.map((f): [string, string] => [f, readFileSync(f, 'utf8')]),
+  ];
+  return texts.flatMap(([where, text]) => SECRETS.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 3)}…`));
+}
+
+/** Files (relative to `root`) whose permission bits are not 0600. */
+function notOwnerOnly(root: string, files: readonly string[]): string[][] {
+  return files.map((f) => [f.slice(root.length), (statSync(f).mode & 0o777).toString(8)]).filter(([, m]) => m !== '600');
+}
+
+const FAULTY_LAB = [
+  { name: 'ok' },
+  { name: 'rejects', sim: { faults: { reject_command: 'ip http client source-interface' } } },
+  { name: 'badtoken', sim: { faults: { token: 'invalid' as const } } },
+  { name: 'auth', sim: { faults: { auth_failure: true } } },
+];
+
+/** An empty working directory and HOME for one CLI session, under the lab's directory. */
+function sandbox(lab: Lab): { cwd: string; home: string; written: () => string[] } {
+  const cwd = join(lab.dir, 'cwd');
+  const home = join(lab.dir, 'home');
+  mkdirSync(cwd, { recursive: true });
+  mkdirSync(home, { recursive: true });
+  return { cwd, home, written: () => [...filesUnder(cwd), ...filesUnder(home)] };
 }
 
 describe('slp run never shows or stores a secret', () => {
   let lab: Lab;
-  let result: { status: number | null; stdout: string; stderr: string };
+  let result: Result;
   let written: string[];
-  const SECRETS = [CREDENTIALS.password, CREDENTIALS.enableSecret, TOKEN];
 
   beforeAll(async () => {
-    lab = await startLab([
-      { name: 'ok' },
-      { name: 'rejects', sim: { faults: { reject_command: 'ip http client source-interface' } } },
-      { name: 'badtoken', sim: { faults: { token: 'invalid' } } },
-      { name: 'auth', sim: { faults: { auth_failure: true } } },
-    ]);
-    const out = (name: string): string => join(lab.dir, 'out', name);
+    lab = await startLab(FAULTY_LAB);
+    const box = sandbox(lab);
+    const out = (name: string): string => join(box.cwd, 'out', name);
     result = await slp(
       ['run', '-i', lab.inventory, lab.playbook, '--diff', '-vv', '--log-dir', out('logs'), '--backup-dir', out('backups'),
         '--json', out('report.json'), '--junit', out('report.xml')],
-      { SLP_IDTOKEN: TOKEN },
+      { SLP_IDTOKEN: TOKEN, HOME: box.home },
+      { cwd: box.cwd },
     );
-    written = filesUnder(join(lab.dir, 'out'));
+    written = box.written();
   }, 90_000);
   afterAll(() => lab?.close());
 
   test('the run did what the scan needs: changes, a rollback, a failed trust, a refused login', () => {
     expect(result.status).toBe(4);
-    const hosts = JSON.parse(readFileSync(join(lab.dir, 'out', 'report.json'), 'utf8')).plays[0].hosts;
+    const hosts = JSON.parse(readFileSync(written.find((f) => f.endsWith('report.json'))!, 'utf8')).plays[0].hosts;
     expect(hosts.map((h: { host: string; status: string }) => `${h.host}:${h.status}`)).toEqual(['ok:changed', 'rejects:failed', 'badtoken:failed', 'auth:unreachable']);
     // Each kind of file the tool writes is there to be scanned.
     expect(written.some((f) => /logs\/ok\.log$/.test(f))).toBe(true);
@@ -47,17 +82,57 @@ describe('slp run never shows or stores a secret', () => {
     expect(written.some((f) => f.endsWith('report.xml'))).toBe(true);
   });
 
-  test('no secret in stdout, stderr, transcripts, backups or reports', () => {
-    const texts: [string, string][] = [['stdout', result.stdout], ['stderr', result.stderr], ...written.map((f): [string, string] => [f, readFileSync(f, 'utf8')])];
-    const leaks = texts.flatMap(([where, text]) => SECRETS.filter((s) => text.includes(s)).map((s) => `${where} contains ${s.slice(0, 3)}…`));
-    expect(leaks).toEqual([]);
+  test('no secret in stdout, stderr, transcripts, backups, reports or anything else written', () => {
+    expect(leaks({ run: result }, written)).toEqual([]);
     // The redaction is visible where a secret was: the trust command in the transcript.
     expect(readFileSync(written.find((f) => /logs\/ok\.log$/.test(f))!, 'utf8')).toContain('license smart trust idtoken *** all');
   });
 
   test('backups, transcripts and reports are readable by their owner only (0600)', () => {
-    const modes = written.map((f) => [f.slice(lab.dir.length), (statSync(f).mode & 0o777).toString(8)]);
-    expect(modes.filter(([, m]) => m !== '600')).toEqual([]);
+    expect(notOwnerOnly(lab.dir, written)).toEqual([]);
+  });
+});
+
+describe('slp plan, then slp apply, never show or store a secret', () => {
+  let lab: Lab;
+  let plan: Result;
+  let apply: Result;
+  let written: string[];
+  let cwd: string;
+
+  beforeAll(async () => {
+    lab = await startLab(FAULTY_LAB);
+    const box = sandbox(lab);
+    cwd = box.cwd;
+    const env = { SLP_IDTOKEN: TOKEN, HOME: box.home };
+    // Relative paths: the plan file, reports, transcripts and the default backups/ all land in cwd.
+    plan = await slp(['plan', '-i', lab.inventory, lab.playbook, '-o', 'plan.json', '--json', 'plan-report.json'], env, { cwd });
+    apply = await slp(['apply', 'plan.json', '-i', lab.inventory, '--diff', '-vv', '--log-dir', 'logs', '--json', 'apply.json', '--junit', 'apply.xml'], env, { cwd });
+    written = box.written();
+  }, 90_000);
+  afterAll(() => lab?.close());
+
+  test('the plan and the apply did what the scan needs: a plan file, changes, a rollback, a failed trust', () => {
+    expect([plan.status, apply.status]).toEqual([4, 2]);
+    const planned = JSON.parse(readFileSync(join(cwd, 'plan.json'), 'utf8'));
+    // The plan names where the token is read again at apply time, never the token itself.
+    expect(planned.hosts.map((h: { host: string; plan: { trust?: { action: string } }; tokenRef?: string }) => [h.host, h.plan.trust?.action, h.tokenRef]))
+      .toEqual([['ok', 'install', 'env:SLP_IDTOKEN'], ['rejects', 'install', 'env:SLP_IDTOKEN'], ['badtoken', 'install', 'env:SLP_IDTOKEN']]);
+    const hosts = JSON.parse(readFileSync(join(cwd, 'apply.json'), 'utf8')).plays.flatMap((p: { hosts: unknown[] }) => p.hosts);
+    expect(hosts.map((h: { host: string; status: string }) => `${h.host}:${h.status}`)).toEqual(['ok:changed', 'rejects:failed', 'badtoken:failed']);
+    expect(written.map((f) => f.slice(cwd.length + 1)).filter((f) => !/^backups\/|^logs\//.test(f)).sort()).toEqual(['apply.json', 'apply.xml', 'plan-report.json', 'plan.json']);
+    expect(written.some((f) => /logs\/ok\.log$/.test(f))).toBe(true);
+    expect(written.some((f) => /backups\/ok\/.+\.cfg$/.test(f))).toBe(true);
+  });
+
+  test('no secret in what either command printed or wrote (plan file included)', () => {
+    expect(leaks({ plan, apply }, written)).toEqual([]);
+    // apply read the token back from the environment and sent it: redacted in its transcript.
+    expect(readFileSync(join(cwd, 'logs', 'ok.log'), 'utf8')).toContain('license smart trust idtoken *** all');
+  });
+
+  test('the plan file, reports, backups and transcripts are readable by their owner only (0600)', () => {
+    expect(notOwnerOnly(lab.dir, written)).toEqual([]);
   });
 });
 

@@ -41,6 +41,35 @@ describe('what the driver refuses to send', () => {
     });
   });
 
+  it('a command with "?" in it (IOS would answer with inline help instead of running it)', async () => {
+    await withDevice({ replies: { 'show license status': 'Smart Licensing is ENABLED\n' } }, async (d, s) => {
+      const err = await d.run('show license status ?').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(SlpError);
+      expect((err as Error).message).toBe(
+        'sw-test: refusing to send "show license status ?": it contains "?" at column 21, which IOS takes as a request for inline help, not as text',
+      );
+      const secretErr = await d.run(`license smart trust idtoken ${TOKEN} ?`, { secret: true }).catch((e: unknown) => e);
+      expect((secretErr as Error).message).toBe(
+        'sw-test: refusing to send "***": it contains "?" at column 78, which IOS takes as a request for inline help, not as text',
+      );
+      expect(s.lines).toEqual(AFTER_LOGIN);
+      await expect(d.run('show license status')).resolves.toMatchObject({ output: 'Smart Licensing is ENABLED' });
+    });
+  });
+
+  it('a config set with a "?" in one line: nothing of the set is sent', async () => {
+    await withDevice({}, async (d, s) => {
+      const err = await d
+        .configure(['license smart transport smart', 'license smart url https://example.com/its?x=1'])
+        .catch((e: unknown) => e);
+      expect((err as Error).message).toBe(
+        'sw-test: refusing to send "license smart url https://example.com/its?x=1": it contains "?" at column 42, which IOS takes as a request for inline help, not as text',
+      );
+      expect(s.lines).toEqual(AFTER_LOGIN);
+      expect(d.info.prompt).toBe('Switch#');
+    });
+  });
+
   it('a revert timer IOS XE does not accept', async () => {
     await withDevice({}, async (d, s) => {
       const err = await d.configure(['ip domain name example.com'], { revertTimerMinutes: 0 }).catch((e: unknown) => e);

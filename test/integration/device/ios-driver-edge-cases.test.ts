@@ -170,3 +170,44 @@ describe('IOS driver against a scripted SSH server', () => {
     });
   });
 });
+
+describe('questions that end in a bare "?"', () => {
+  it('does not take output that TCP cut right after a "?" for a question', async () => {
+    // A URL with a query and a banner-like `Questions?` line, each cut at the `?`.
+    const chunks = [
+      { text: 'Smart Licensing Using Policy:\n  Status: ENABLED\nHelp: https://www.cisco.com/go/smartlicensing?' },
+      { text: 'lang=en\nQuestions?', delayMs: 50 },
+      { text: '\nContact your account team\n', delayMs: 50 },
+    ];
+    await withDevice({ replies: { 'show license status': { chunks } } }, async (d) => {
+      const r = await d.run('show license status');
+      expect(r.output).toBe(
+        'Smart Licensing Using Policy:\n  Status: ENABLED\nHelp: https://www.cisco.com/go/smartlicensing?lang=en\nQuestions?\nContact your account team',
+      );
+    });
+  });
+
+  it('still takes a bare "?" the device then waits on as a question: abandoned unless answered', async () => {
+    const replies = { 'license smart factory reset': { question: 'Erase the licensing trust store?', output: 'Trust store erased' } };
+    await withDevice({ replies }, async (d, s) => {
+      const err = await d.run('license smart factory reset').catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(CommandRejectedError);
+      expect(err).toMatchObject({
+        command: 'license smart factory reset',
+        indicator: 'unexpected question "Erase the licensing trust store?"',
+      });
+      await expect(d.run('show privilege')).resolves.toMatchObject({ output: 'Current privilege level is 15' });
+      const r = await d.run('license smart factory reset', { answers: [{ pattern: /trust store\?$/, answer: 'y' }] });
+      expect(r.output).toBe('Trust store erased');
+      expect(s.lines.slice(-2)).toEqual(['license smart factory reset', 'y']);
+    });
+  });
+
+  it('answers a (yes/[no]): question', async () => {
+    const replies = { 'license smart factory reset': { question: 'Erase the trust store? (yes/[no]): ', output: 'Trust store erased' } };
+    await withDevice({ replies }, async (d) => {
+      const r = await d.run('license smart factory reset', { answers: [{ pattern: /\(yes\/\[no\]\)/, answer: 'yes' }] });
+      expect(r.output).toBe('Trust store erased');
+    });
+  });
+});

@@ -208,10 +208,40 @@ describe('host key checking', () => {
         expect(err).toMatchObject({
           expected: `ssh-ed25519 ${fingerprintSha256(oldKey)}`,
           got: `ssh-ed25519 ${fingerprintSha256(publicBlob(server.hostKey as string))}`,
+          via: undefined,
         });
+        expect((err as Error).message).toMatch(/^sw-test: host key changed: known_hosts has .+, the device offered .+; remove the old entry/);
       }
     } finally {
       await server.close();
+    }
+  });
+
+  it('says so when the key that changed is the jump host\'s, and never reaches the device', async () => {
+    const bastion = await startTinyServer({ allowForwarding: true, username: 'jump', password: 'jump-pw' });
+    const device = await startTinyServer({ startPrivileged: true });
+    const knownHostsFile = path.join(tmpDir(), 'known_hosts');
+    const oldKey = publicBlob(generateHostKey().private);
+    const known = `${formatKnownHostsLine('127.0.0.1', bastion.port, oldKey)}\n`;
+    fs.writeFileSync(knownHostsFile, known);
+    try {
+      const jumpHost = { host: '127.0.0.1', port: bastion.port, username: 'jump', password: 'jump-pw' };
+      const err = await connectDevice(optionsFor(device, { hostKeyChecking: 'accept-new', knownHostsFile, jumpHost })).catch(
+        (e: unknown) => e,
+      );
+      expect(err).toBeInstanceOf(HostKeyError);
+      const expected = `ssh-ed25519 ${fingerprintSha256(oldKey)}`;
+      const got = `ssh-ed25519 ${fingerprintSha256(publicBlob(bastion.hostKey as string))}`;
+      expect(err).toMatchObject({ host: 'sw-test', via: `jump host 127.0.0.1:${bastion.port}`, expected, got });
+      expect((err as Error).message).toBe(
+        `sw-test: host key changed at jump host 127.0.0.1:${bastion.port}: known_hosts has ${expected}, ` +
+          `the jump host offered ${got}; remove the old entry if the change is expected`,
+      );
+      // accept-new would have recorded the device's key had the connection got that far.
+      expect(fs.readFileSync(knownHostsFile, 'utf8')).toBe(known);
+    } finally {
+      await device.close();
+      await bastion.close();
     }
   });
 

@@ -7,6 +7,9 @@ describe('unsendableReason', () => {
     ['sh\tver', 'it contains the control character \\t at column 3; send one command per line'],
     ['license smart url default\x1a', 'it contains the control character \\x1a at column 26; send one command per line'],
     ['end\x03', 'it contains the control character \\x03 at column 4; send one command per line'],
+    ['show license status ?', 'it contains "?" at column 21, which IOS takes as a request for inline help, not as text'],
+    ['description who owns this?', 'it contains "?" at column 26, which IOS takes as a request for inline help, not as text'],
+    ['license smart url https://example.com/path?x=1', 'it contains "?" at column 43, which IOS takes as a request for inline help, not as text'],
   ])('refuses %j', (line, reason) => {
     expect(unsendableReason(line)).toBe(reason);
   });

@@ -1,4 +1,4 @@
-import { FAILURE_INDICATORS, QUESTION_PATTERNS } from '../../../src/device/ios-platform';
+import { FAILURE_INDICATORS, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from '../../../src/device/ios-platform';
 import { findFailureIndicator } from '../../../src/device/ios';
 import { modeOfPrompt, nextModeStep } from '../../../src/device/mode-step';
 
@@ -66,10 +66,22 @@ describe('FAILURE_INDICATORS', () => {
 });
 
 describe('QUESTION_PATTERNS', () => {
-  it.each(['Proceed with reload? [confirm]', 'Destination filename [startup-config]? ', 'Continue? [yes/no]: '])('%j is a question', (line) => {
+  it.each([
+    'Proceed with reload? [confirm]',
+    'Destination filename [startup-config]? ',
+    'Continue? [yes/no]: ',
+    'Do you want to proceed? (yes/[no]): ',
+    'Save? [y/n]',
+  ])('%j is a question at once', (line) => {
     expect(QUESTION_PATTERNS.some((re) => re.test(line))).toBe(true);
   });
-  it.each(['Switch#', 'Building configuration...'])('%j is not', (line) => {
-    expect(QUESTION_PATTERNS.some((re) => re.test(line))).toBe(false);
+  it.each(['Switch#', 'Building configuration...', 'Help: https://www.cisco.com/go/smartlicensing?', 'Questions?'])(
+    '%j is not, at once',
+    (line) => {
+      expect(QUESTION_PATTERNS.some((re) => re.test(line))).toBe(false);
+    },
+  );
+  it.each(['Questions?', 'Erase the licensing trust store? '])('%j is a question once the device stays silent', (line) => {
+    expect(SETTLED_QUESTION_PATTERNS.some((re) => re.test(line))).toBe(true);
   });
 });

@@ -50,6 +50,9 @@ export const ctx = (over: Partial<StepContext> = {}): StepContext => ({
 /** Steps that follow `scripts[host]` (default 'changed') and record what ran, in order. */
 export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): HostSteps & { inFlight: () => number; maxInFlight: number } {
   let inFlight = 0;
+  // Keyed by host, not stored on the device: the runner hands the steps its own wrapper of it.
+  const resolved = new Map<string, Script>();
+  const scriptOf = (device: Device): Script => resolved.get(device.info.host)!;
   const steps = {
     maxInFlight: 0,
     inFlight: () => inFlight,
@@ -67,6 +70,7 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
         inFlight--;
         throw new UnreachableError(name, 'connection refused');
       }
+      resolved.set(name, s);
       const device = {
         info: { host: name, prompt: '#', hostname: name },
         run: async () => { throw new Error('not scripted'); },
@@ -75,12 +79,11 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
         close: async () => {
           inFlight--;
         },
-        script: s,
       };
       return device as unknown as Device;
     },
     async converge(device: Device, job: { host: InventoryHost }, c: StepContext): Promise<HostConvergeResult> {
-      const s = (device as unknown as { script: Script }).script;
+      const s = scriptOf(device);
       const name = job.host.name;
       log.push(`converge ${name}`);
       const facts = { platform: 'C9300-48P', version: { raw: s === 'old' ? '17.03.05' : '17.09.04' } as never, hostname: name };
@@ -95,7 +98,7 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
       return { ...base, plan: PLAN, applied, changed: true, saved: true };
     },
     async verify(device: Device) {
-      const s = (device as unknown as { script: Script }).script;
+      const s = scriptOf(device);
       const fails = s === 'verify-fails' || s === 'converged-verify-fails';
       return [{ name: 'trust_installed', passed: !fails, message: fails ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }];
     },
