@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the simulated lab with N switches (default 100 and 1,000) at 20 ms per command,
  * the shipped day-0 playbook through the real `slp run` twice (converge, then idempotent), one JSON
- * object per run on stdout and appended to bench/results/<date>.jsonl. See bench/README.md.
+ * object per run on stdout and written to bench/results/<start time>.jsonl. See bench/README.md.
  *
  *   node dist/bench/run.js [--sizes 100:100,1000:25,1000:100] [--latency 20]     (N:forks pairs)
  */
@@ -114,7 +114,9 @@ async function main(): Promise<void> {
   const resultsDir = path.join(ROOT, 'bench', 'results');
   mkdirSync(resultsDir, { recursive: true });
   const stamp = new Date().toISOString();
-  const resultsFile = path.join(resultsDir, `${stamp.slice(0, 10)}.jsonl`);
+  // One file per invocation (`2026-11-28T08-30-00Z.jsonl`): the figures quoted in bench/README.md
+  // then come from exactly one run, never a mix of runs appended to a day's file.
+  const resultsFile = path.join(resultsDir, `${stamp.slice(0, 19).replace(/:/g, '-')}Z.jsonl`);
   let parse1MB: RunFigures['parse1MB'] = null;
   for (const { n, forks } of options.sizes) {
     const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-${n}-`));

@@ -87,7 +87,7 @@ export const registerDemo: RegisterCommand = (program, setExit) => {
         }
         out.write(`\n== 3. did every switch behave as its fault says? ==\n${lines.join('\n')}\n`);
         out.write(problems.length ? `\nDEMO FAILED: ${problems.join('; ')}\n` : `\nDemo OK: healthy switches converged (second run changed=0), each faulty one diagnosed.\n`);
-        out.write('Next: `slp sim -i inventory.example.yaml` in one terminal, `slp run -i inventory.example.yaml playbooks/day0.yaml` in another (README).\n');
+        out.write('Next: `npx slp sim -i inventory.example.yaml` in one terminal; in another, `export SLP_IDTOKEN=LabToken.0123456789abcdefghij` and `npx slp run -i inventory.example.yaml playbooks/day0.yaml` (README, Quick start).\n');
         setExit(problems.length ? 1 : 0);
       } finally {
         await fleet.stop();
