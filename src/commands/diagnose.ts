@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { connectDevice } from '../device';
 import { ConfigError } from '../errors';
@@ -6,6 +5,7 @@ import { matchHosts } from '../inventory/host-pattern';
 import { loadInventory } from '../inventory/load-inventory';
 import type { InventoryHost } from '../inventory/inventory';
 import { Redactor } from '../redact';
+import { writeReport } from '../report/write-report';
 import { connectionSecrets, connectOptionsFor } from '../runner/connect-options';
 import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../slp/diagnose-fleet';
 import { formatReports, reportsJson } from '../slp/diagnose-report';
@@ -69,7 +69,7 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
       if (opts.json === '-') process.stdout.write(json!);
       else {
         process.stdout.write(formatReports(reports, redactor));
-        if (opts.json !== undefined) writeFileSync(opts.json, json!, { mode: 0o600 });
+        if (opts.json !== undefined) writeReport(opts.json, json!);
       }
       setExit(diagnoseExitCode(reports));
     });

@@ -4,38 +4,22 @@ import { Channel } from './channel';
 import { Device, DeviceEvent } from './device';
 import { IosDriver } from './ios';
 import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
-import { HostKeyChecking } from './known-hosts';
+import type { HostKeyChecking } from './known-hosts';
 import { modeOfPrompt } from './mode-step';
 import { Transcript } from './transcript';
-import { AlgorithmOptions, connectTransport, SshEndpoint } from './transport';
+import { connectTransport, type TransportOptions } from './transport';
 
 export type { Device, CommandResult, DeviceEvent, DeviceInfo, RunOptions, ConfigureOptions, PromptAnswer } from './device';
 export type { HostKeyChecking } from './known-hosts';
-export type { AlgorithmOptions, SshEndpoint } from './transport';
+export type { AlgorithmOptions, SshEndpoint, TransportOptions } from './transport';
 export { findFailureIndicator } from './ios';
 
-/** Everything needed to reach one switch. */
-export interface ConnectOptions {
-  /** Inventory host name: every error and event names it. */
-  name: string;
-  host: string;
-  port: number;
-  username: string;
-  password?: string;
-  /** PEM/OpenSSH private key text, or privateKeyFile. */
-  privateKey?: string | Buffer;
-  privateKeyFile?: string;
-  passphrase?: string;
+/** Everything needed to reach one switch: the SSH endpoint (TransportOptions) plus the session's needs. */
+export interface ConnectOptions extends TransportOptions {
   enableSecret?: string;
-  hostKeyChecking: HostKeyChecking;
-  /** Defaults to ~/.ssh/known_hosts. */
-  knownHostsFile?: string;
-  connectTimeoutMs: number;
   commandTimeoutMs: number;
   /** Default DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs; 0 turns keepalives off. */
   keepaliveIntervalMs?: number;
-  algorithms?: AlgorithmOptions;
-  jumpHost?: SshEndpoint & { hostKeyChecking?: HostKeyChecking };
   /** Append a redacted session transcript here. */
   transcriptFile?: string;
   /** More strings to redact (trust tokens the caller will send). */
@@ -74,23 +58,13 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
     await transcript?.close();
   };
   try {
+    // Only the session's own options stay here; the rest is the SSH endpoint, passed on as is.
+    const { enableSecret, commandTimeoutMs, transcriptFile, secrets, onEvent, ...endpoint } = o;
     transport = await connectTransport({
-      name: o.name,
-      host: o.host,
-      port: o.port,
-      username: o.username,
-      ...(o.password !== undefined ? { password: o.password } : {}),
-      ...(o.privateKey !== undefined ? { privateKey: o.privateKey } : {}),
-      ...(o.privateKeyFile !== undefined ? { privateKeyFile: o.privateKeyFile } : {}),
-      ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
-      hostKeyChecking: o.hostKeyChecking,
-      ...(o.knownHostsFile !== undefined ? { knownHostsFile: o.knownHostsFile } : {}),
-      connectTimeoutMs: o.connectTimeoutMs,
+      ...endpoint,
       // Keepalives on unless the caller sets 0: a switch that dies mid-session is noticed without
       // waiting for the command timeout.
       keepaliveIntervalMs: o.keepaliveIntervalMs ?? DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs,
-      ...(o.algorithms !== undefined ? { algorithms: o.algorithms } : {}),
-      ...(o.jumpHost !== undefined ? { jumpHost: o.jumpHost } : {}),
     });
     const stream = await transport.openShell().catch((err: unknown) => {
       throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err });

@@ -112,7 +112,6 @@ export const ON_OPEN_COMMANDS: readonly { command: string; required: boolean }[]
 
 /** Control characters the driver sends. */
 export const CTRL_C = '\x03';
-export const CTRL_Z = '\x1a';
 
 /**
  * Commands whose output is itself a list of syslog lines: their lines must stay output, not be

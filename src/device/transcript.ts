@@ -1,5 +1,5 @@
 import * as fs from 'fs';
-import * as path from 'path';
+import { openPrivateFile } from '../private-file';
 
 /**
  * A per-host session transcript file (append, mode 0600). It only ever receives text the channel
@@ -9,8 +9,8 @@ export class Transcript {
   private stream: fs.WriteStream;
 
   constructor(readonly file: string, host: string, now: Date = new Date()) {
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    this.stream = fs.createWriteStream(file, { flags: 'a', mode: 0o600 });
+    // Appending to an earlier run's transcript: 0600 is set on the existing file too.
+    this.stream = fs.createWriteStream(file, { fd: openPrivateFile(file, 'a') });
     this.stream.write(`### slp-runner session ${host} ${now.toISOString()}\n`);
   }
 

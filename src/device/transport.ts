@@ -39,18 +39,21 @@ export const LEGACY_ALGORITHMS = {
   hmac: ['hmac-sha1'],
 } as const;
 
+/** One SSH server to log in to: the switch itself, or the bastion in front of it. */
 export interface SshEndpoint {
   host: string;
   port: number;
   username: string;
   password?: string;
+  /** PEM/OpenSSH private key text, or privateKeyFile. */
   privateKey?: string | Buffer;
   privateKeyFile?: string;
   passphrase?: string;
 }
 
+/** How to reach one switch over SSH; connectDevice's ConnectOptions builds on it. */
 export interface TransportOptions extends SshEndpoint {
-  /** Inventory host name, used in every error. */
+  /** Inventory host name: every error and event names it. */
   name: string;
   hostKeyChecking: HostKeyChecking;
   /** Defaults to ~/.ssh/known_hosts. */
@@ -154,7 +157,7 @@ interface SshError {
  * Maps what ssh2 reports to the error family, with the host and the cause in one line. `jump`
  * names the bastion when the failure happened there, so a dead bastion is not blamed on the switch.
  */
-export function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint): Error {
+function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint): Error {
   const where = jump ? `jump host ${jump.host}:${jump.port}` : `${o.host}:${o.port}`;
   const username = jump ? jump.username : o.username;
   if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got, jump ? where : undefined);

@@ -79,12 +79,29 @@ export function parseIosTime(text: string): IosTime {
 }
 
 /**
+ * Dates already read, by their text: a long output (a 1 MB tech support, a busy event log)
+ * repeats the same few stamps thousands of times, and parseIosTime is pure. Bounded; the results
+ * never leave this module (isoOrNull hands out only the immutable string), so sharing is safe.
+ */
+const recentTimes = new Map<string, IosTime>();
+const RECENT_TIMES_MAX = 256;
+
+/**
  * Convenience for parsers: returns the ISO string (or null) and pushes any caveat onto `warnings`
  * prefixed with `where`, so the user sees which field it came from.
  */
 export function isoOrNull(text: string | undefined, warnings: string[], where: string): string | null {
   if (text === undefined) return null;
-  const r = parseIosTime(text);
+  let r = recentTimes.get(text);
+  if (r === undefined) {
+    r = parseIosTime(text);
+    if (text.length <= 64) {
+      if (recentTimes.size >= RECENT_TIMES_MAX) recentTimes.clear();
+      // A fresh flat copy as the key: `text` is usually a slice that would keep the whole
+      // output it came from alive for as long as the entry lives.
+      recentTimes.set(text.split('').join(''), r);
+    }
+  }
   if (r.warning) warnings.push(`${where}: ${r.warning}`);
   return r.iso;
 }

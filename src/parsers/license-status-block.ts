@@ -125,12 +125,18 @@ export function emptyLicenseStatus(): ShowLicenseStatus {
   };
 }
 
+const TRUE_WORDS: ReadonlySet<string> = new Set(['enabled', 'yes', 'true', 'available']);
+const FALSE_WORDS: ReadonlySet<string> = new Set(['disabled', 'no', 'false']);
+
 const bool = (v: string): boolean | null => {
   const s = v.trim().toLowerCase();
-  if (['enabled', 'yes', 'true', 'available'].includes(s)) return true;
-  if (['disabled', 'no', 'false'].includes(s)) return false;
+  if (TRUE_WORDS.has(s)) return true;
+  if (FALSE_WORDS.has(s)) return false;
   return null;
 };
+
+/** A `=====` underline; the first-character test spares a regex run on every other line. */
+const isRule = (t: string): boolean => t.charCodeAt(0) === 61 /* = */ && /^=+$/.test(t);
 
 function transportType(raw: string): LicenseTransportType | null {
   const s = raw.trim().toLowerCase();
@@ -197,7 +203,7 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
   };
   for (const line of lines) {
     const t = line.trim();
-    if (t === '' || /^=+$/.test(t)) continue;
+    if (t === '' || isRule(t)) continue;
     const kv = splitKeyValue(t);
     if (indentOf(line) === 0 && kv && SECTION_SET.has(kv.key)) {
       section = kv.key;

@@ -27,7 +27,8 @@ const EXEC_HEADER_RE = /^(?:Load for five secs:|Time source is |No time source,)
  */
 export function preprocess(text: string, options: { keepSyslog?: boolean } = {}): Preprocessed {
   const src = typeof text === 'string' ? text : String(text ?? '');
-  const raw = src.replace(/\r\n?/g, '\n').split('\n');
+  // Most captures are LF-only: skip the CR pass (a full copy of a 1 MB text) when there is no CR.
+  const raw = (src.indexOf('\r') < 0 ? src : src.replace(/\r\n?/g, '\n')).split('\n');
   const syslog: SyslogMessage[] = [];
   const lines: string[] = [];
   for (const r of raw) {

@@ -19,7 +19,7 @@ export function emptyUsageReportSummary(): UsageReportSummary {
   };
 }
 
-const FIELDS: ReadonlyArray<[string, keyof UsageReportSummary]> = [
+const FIELDS: ReadonlyMap<string, keyof UsageReportSummary> = new Map([
   ['Total Acknowledged Received', 'totalAcknowledgedReceived'],
   ['Waiting for Ack', 'waitingForAck'],
   ['Available to Report', 'availableToReport'],
@@ -29,7 +29,9 @@ const FIELDS: ReadonlyArray<[string, keyof UsageReportSummary]> = [
   ['Purged', 'purged'],
   ['Total', 'total'],
   ['MIA', 'mia'],
-];
+]);
+const STATUS_RE = /^Report Module Status:\s*(.*)$/;
+const FIELD_RE = /([A-Za-z][A-Za-z ]*?):\s*(\d+)/g;
 
 /**
  * Reads one summary line, e.g. `Total: 56,  Purged: 0(0)` or `Available to Report: 4  Collecting Data: 2`,
@@ -37,17 +39,18 @@ const FIELDS: ReadonlyArray<[string, keyof UsageReportSummary]> = [
  */
 export function readUsageReportSummaryLine(line: string, into: UsageReportSummary): boolean {
   const t = line.trim();
-  const status = /^Report Module Status:\s*(.*)$/.exec(t);
+  const status = t.startsWith('Report Module Status:') ? STATUS_RE.exec(t) : null;
   if (status) {
     into.reportModuleStatus = status[1] || null;
     return true;
   }
   let found = false;
-  for (const m of t.matchAll(/([A-Za-z][A-Za-z ]*?):\s*(\d+)/g)) {
-    const key = m[1].trim();
-    const row = FIELDS.find(([name]) => name === key);
-    if (row) {
-      (into as unknown as Record<string, number>)[row[1]] = Number(m[2]);
+  // One shared global regex (exec loop from lastIndex 0) rather than a new one per line.
+  FIELD_RE.lastIndex = 0;
+  for (let m = FIELD_RE.exec(t); m !== null; m = FIELD_RE.exec(t)) {
+    const field = FIELDS.get(m[1].trim());
+    if (field) {
+      (into as unknown as Record<string, number>)[field] = Number(m[2]);
       found = true;
     }
   }

@@ -16,7 +16,7 @@ import type { HostStepName, StepResult, StepStatus } from './host-result';
  * was left consistent. A rollback that could not be done because the switch could not be reached
  * again (RollbackError caused by a lost or refused session) is.
  */
-export function isUnreachable(error: unknown): boolean {
+function isUnreachable(error: unknown): boolean {
   if (error instanceof RollbackError) {
     return isUnreachable(error.cause) || error.cause instanceof DeviceTimeoutError;
   }
@@ -36,7 +36,7 @@ export function errorStatus(error: unknown, step: HostStepName): StepStatus {
 }
 
 /** The step a converge error happened in. */
-export function convergeErrorStep(r: HostConvergeResult): HostStepName {
+function convergeErrorStep(r: HostConvergeResult): HostStepName {
   const e = r.error;
   if (!r.facts || e instanceof UnsupportedDeviceError) return 'facts';
   if (!r.plan || e instanceof DriftError) return 'plan';

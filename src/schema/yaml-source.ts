@@ -3,7 +3,7 @@
  * file:line:column (yaml's LineCounter) for every issue we report.
  */
 import { readFileSync } from 'fs';
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors';
 
 export type DocPath = readonly (string | number)[];
@@ -48,7 +48,57 @@ export function parseYaml(file: string, text: string): YamlSource {
       }),
     );
   }
-  return { file, text, doc, lines, data: doc.toJS({ maxAliasCount: 100 }) };
+  const issues = structureIssues(file, doc, lines);
+  if (issues.length > 0) throw new ConfigError(issues);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // yaml's guard against alias bombs (`Excessive alias count …`) throws a ReferenceError.
+    if (!(error instanceof ReferenceError)) throw error;
+    const { line, col } = lines.linePos(firstAlias(doc)?.range?.[0] ?? 0);
+    const message = `YAML syntax error: aliases expand to too many values (more than ${MAX_ALIAS_COUNT}); write the values out`;
+    throw new ConfigError([{ file, line, column: col, path: '', message }]);
+  }
+  return { file, text, doc, lines, data };
+}
+
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * What parses but cannot become plain data, found before yaml's toJS meets it: an alias with no
+ * anchor before it (toJS throws a bare ReferenceError, e.g. after `*a` is typed into a value),
+ * and a list or mapping used as a key (toJS turns it into a string and prints a process
+ * warning on stderr). Each is located at the alias or key.
+ */
+function structureIssues(file: string, doc: Document, lines: LineCounter): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const at = (node: Node | null | undefined, message: string): void => {
+    const { line, col } = lines.linePos(node?.range?.[0] ?? 0);
+    issues.push({ file, line, column: col, path: '', message: `YAML syntax error: ${message}` });
+  };
+  visit(doc, {
+    Alias(_, alias) {
+      // The alias name is not echoed: it is often a password that happens to start with `*`.
+      if (alias.resolve(doc) === undefined) at(alias, 'a value starting with "*" is an alias, and no anchor "&" for it comes before it (quote the value if it is text)');
+    },
+    Pair(_, pair) {
+      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+      if (isCollection(key)) at(pair.key as Node, 'a key must be a plain value, not a list or mapping');
+    },
+  });
+  return issues;
+}
+
+function firstAlias(doc: Document): Node | undefined {
+  let found: Node | undefined;
+  visit(doc, {
+    Alias(_, alias) {
+      found = alias;
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The node at `path`, or the deepest node on the way when the path leaves the tree. */

@@ -34,7 +34,7 @@ export const DEBUG_TABLE: readonly DebugRow[] = [
 export const ALL_DEBUGS_OFF = 'All possible debugging has been turned off\n';
 
 /** `show debugging`: one section per facility with a flag on; nothing when every debug is off. */
-export function renderShowDebugging(flags: ReadonlySet<DebugFlag>): string {
+function renderShowDebugging(flags: ReadonlySet<DebugFlag>): string {
   const out: string[] = [];
   for (const row of DEBUG_TABLE) {
     if (!flags.has(row.flag)) continue;

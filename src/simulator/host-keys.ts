@@ -3,9 +3,10 @@
  * known_hosts stays valid across restarts; without one a single key is generated per fleet (enough
  * for tests, and cheap for 1,000 devices). Legacy-only hosts need an RSA key (`ssh-rsa`).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { utils } from 'ssh2';
+import { writePrivateFile } from '../private-file';
 
 export type KeyType = 'ed25519' | 'rsa';
 
@@ -34,7 +35,7 @@ export class HostKeys {
     const file = join(this.stateDir, `${host.replace(/[^\w.-]/g, '_')}${type === 'rsa' ? '.rsa' : ''}.key`);
     if (existsSync(file)) return readFileSync(file);
     const key = generate(type);
-    writeFileSync(file, key, { mode: 0o600 });
+    writePrivateFile(file, key);
     return Buffer.from(key);
   }
 }

@@ -64,7 +64,7 @@ export interface LicensingState {
 
 const DAY = 86_400_000;
 
-export function newStats(): CommStats {
+function newStats(): CommStats {
   return { total: 0, success: 0, fail: 0, ongoingOverall: 0, ongoingComm: 0 };
 }
 

@@ -85,7 +85,7 @@ export function renderLicenseLines(cfg: DeviceConfig, platform: Platform): strin
 }
 
 /** The body of `show running-config`, from `version` to `end` (no header). */
-export function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity): string[] {
+function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity): string[] {
   const [maj, min] = id.version.split('.').map(Number);
   const out: string[] = [
     `version ${maj}.${min}`,

@@ -9,7 +9,7 @@ import { assertSupported } from './gate';
 import { planSlp, type Plan } from './plan';
 import { predictOwnedLines } from './predict';
 import type { Reconnect } from './recover-push';
-import { readFacts, readState, type DeviceState, type HostFacts } from './read-state';
+import { readConfig, readFacts, readState, type DeviceState, type HostFacts } from './read-state';
 import { ownedConfigLines } from './rollback-plan';
 
 export interface ConvergeOptions {
@@ -130,7 +130,7 @@ export async function executePlan(
   result.changed = outcome.applied.length > 0 && !outcome.rollback;
   try {
     // A lost session was replaced for the rollback and closed: its re-read is the one to keep.
-    result.after = outcome.after ?? ownedConfigLines((await readState(device)).observed.config);
+    result.after = outcome.after ?? ownedConfigLines(await readConfig(device));
   } catch (error) {
     // After a failed push (e.g. the session dropped) the re-read fails too: keep the push's own
     // error (a RollbackError says the switch needs a person), not the re-read's.

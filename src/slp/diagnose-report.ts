@@ -6,7 +6,7 @@
 import type { Redactor } from '../redact';
 import type { HostReport } from './diagnose-fleet';
 
-export function formatHostReport(r: HostReport): string {
+function formatHostReport(r: HostReport): string {
   const out: string[] = [];
   if (r.status !== 'diagnosed' || !r.diagnosis) {
     out.push(`${r.host}: ${r.status.toUpperCase()}: ${r.error ?? 'no diagnosis'}`);

@@ -3,8 +3,8 @@ import { parseShowLicenseStatus, type ShowLicenseStatus } from '../parsers/show-
 import { parseShowRunningConfig, type ShowRunningConfig } from '../parsers/show-running-config';
 import { parseShowVersion } from '../parsers/show-version';
 import type { GateFacts } from './gate';
-import { observeSlp } from './observe';
-import type { ObservedSlp } from './observed';
+import { observeConfig, observeSlp } from './observe';
+import type { ObservedConfig, ObservedSlp } from './observed';
 
 /** Facts from `show version`, read once per host. */
 export interface HostFacts extends GateFacts {
@@ -29,6 +29,14 @@ export async function readState(device: Device): Promise<DeviceState> {
   const status = parseShowLicenseStatus((await device.run('show license status')).output).value;
   const run = parseShowRunningConfig(runningConfig).value;
   return { runningConfig, run, status, observed: observeSlp(run, status) };
+}
+
+/**
+ * Only the owned settings from `show running-config`: what a re-read after a push or a rollback
+ * compares. Skipping `show license status` there saves one device read per changed host.
+ */
+export async function readConfig(device: Device): Promise<ObservedConfig> {
+  return observeConfig(parseShowRunningConfig((await device.run('show running-config')).output).value);
 }
 
 export async function readLicenseStatus(device: Device): Promise<ShowLicenseStatus> {

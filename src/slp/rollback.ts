@@ -1,7 +1,7 @@
 import type { Device } from '../device/device';
 import { RollbackError } from '../errors';
 import type { ObservedConfig } from './observed';
-import { readState } from './read-state';
+import { readConfig } from './read-state';
 import { ownedConfigLines, planRollback } from './rollback-plan';
 
 /**
@@ -11,9 +11,9 @@ import { ownedConfigLines, planRollback } from './rollback-plan';
  */
 export async function rollbackOwned(device: Device, host: string, before: ObservedConfig): Promise<string[]> {
   try {
-    const lines = planRollback(before, (await readState(device)).observed.config);
+    const lines = planRollback(before, await readConfig(device));
     if (lines.length) await device.configure(lines);
-    const after = ownedConfigLines((await readState(device)).observed.config);
+    const after = ownedConfigLines(await readConfig(device));
     const want = ownedConfigLines(before);
     const missing = want.filter((l) => !after.includes(l));
     const extra = after.filter((l) => !want.includes(l));

@@ -19,7 +19,7 @@ export interface WaitOptions {
 }
 
 /** The trust command; the token is a secret (RunOptions.secret) and never stored. */
-export function trustCommand(action: TrustAction, token: string): string {
+function trustCommand(action: TrustAction, token: string): string {
   return `license smart trust idtoken ${token} ${action.scope}${action.force ? ' force' : ''}`;
 }
 

@@ -30,7 +30,7 @@ export interface Probe {
 }
 
 /** The host of an `https://host[:port]/path` URL. */
-export function urlHost(url: string): string {
+function urlHost(url: string): string {
   return /^[a-z]+:\/\/([^/:]+)/i.exec(url)?.[1] ?? url;
 }
 
@@ -56,7 +56,7 @@ export function probeTarget(
 }
 
 /** `ping [vrf V] HOST [source IF]` and `telnet HOST PORT /ipv4 [/source-interface IF] [/vrf V]`. */
-export function probeCommands(t: ProbeTarget): { ping: string; telnet: string } {
+function probeCommands(t: ProbeTarget): { ping: string; telnet: string } {
   const ping = ['ping', ...(t.vrf ? ['vrf', t.vrf] : []), t.host, ...(t.sourceInterface ? ['source', t.sourceInterface] : [])];
   const telnet = ['telnet', t.host, String(t.port), '/ipv4', ...(t.sourceInterface ? ['/source-interface', t.sourceInterface] : []), ...(t.vrf ? ['/vrf', t.vrf] : [])];
   return { ping: ping.join(' '), telnet: telnet.join(' ') };

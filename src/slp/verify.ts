@@ -36,7 +36,7 @@ export interface VerifyOptions {
 export const DEFAULT_VERIFY_POLL_MS = 5_000;
 
 /** The assertion key of an item: its one key besides `name` and `within`. */
-export function assertionKey(item: VerifyItem): string {
+function assertionKey(item: VerifyItem): string {
   const keys = Object.keys(item).filter((k) => k !== 'name' && k !== 'within');
   if (keys.length !== 1) throw new Error(`verify item must have exactly one assertion key, got ${keys.join(', ') || 'none'}`);
   return keys[0]!;

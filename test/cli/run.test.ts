@@ -5,10 +5,10 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { startFleet, type Fleet, type SimDeviceSpec } from '../../src/simulator';
+import { closedPort } from '../helpers/tcp-fakes';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TOKEN = 'CliTestToken.abcdefghijklmnopqrstuvwxyz012345';
@@ -42,14 +42,6 @@ const PLAYBOOK = `
 
 let fleet: Fleet;
 let dir: string;
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 function slp(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const childEnv: NodeJS.ProcessEnv = { ...process.env, SLP_IDTOKEN: TOKEN, CI: '1', ...env };

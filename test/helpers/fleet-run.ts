@@ -4,7 +4,6 @@
  * capture what the terminal would show, and leave the switches up for inspection.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
@@ -14,6 +13,7 @@ import { defaultSteps } from '../../src/runner/default-steps';
 import { executeRun, type Executed } from '../../src/runner/execute-run';
 import { runRedactor } from '../../src/runner/run-secrets';
 import { startFleet, type Fleet, type SimDeviceSpec, type SimBlock } from '../../src/simulator';
+import { closedPort } from './tcp-fakes';
 
 export const CREDENTIALS = { username: 'admin', password: 'Rel-Passw0rd', enableSecret: 'Rel-Enable-S3cret' } as const;
 export const TOKEN = 'RelToken.0123456789abcdefXYZ';
@@ -64,15 +64,6 @@ export interface Captured extends Executed {
   junitFile: string;
   backupDir: string;
   logDir?: string;
-}
-
-/** A port nothing listens on (bound, then released). */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
 }
 
 export async function startLab(hosts: readonly LabHost[], playbook: unknown = DAY0_FAST, inventoryVars: Record<string, unknown> = {}): Promise<Lab> {

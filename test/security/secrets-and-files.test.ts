@@ -7,8 +7,8 @@
  * JSON, JUnit, the plan file) and anything the tool writes by default. Nothing it prints or writes
  * may contain a secret, and what it writes is for its owner only (0600).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { CREDENTIALS, TOKEN, startLab, type Lab } from '../helpers/fleet-run';
 import { slp } from '../helpers/spawn-slp';
 
@@ -43,6 +43,18 @@ const FAULTY_LAB = [
   { name: 'auth', sim: { faults: { auth_failure: true } } },
 ];
 
+/**
+ * Files left world-readable (0644) by an earlier run or a user's copy, where the tool will write:
+ * `mode` only applies when a file is created, so these show whether an existing file is tightened.
+ */
+function preexisting(files: readonly string[]): void {
+  for (const f of files) {
+    mkdirSync(dirname(f), { recursive: true });
+    writeFileSync(f, 'stale\n', { mode: 0o644 });
+    chmodSync(f, 0o644);
+  }
+}
+
 /** An empty working directory and HOME for one CLI session, under the lab's directory. */
 function sandbox(lab: Lab): { cwd: string; home: string; written: () => string[] } {
   const cwd = join(lab.dir, 'cwd');
@@ -61,6 +73,7 @@ describe('slp run never shows or stores a secret', () => {
     lab = await startLab(FAULTY_LAB);
     const box = sandbox(lab);
     const out = (name: string): string => join(box.cwd, 'out', name);
+    preexisting([out('report.json'), out('report.xml'), out('logs/ok.log')]);
     result = await slp(
       ['run', '-i', lab.inventory, lab.playbook, '--diff', '-vv', '--log-dir', out('logs'), '--backup-dir', out('backups'),
         '--json', out('report.json'), '--junit', out('report.xml')],
@@ -88,7 +101,7 @@ describe('slp run never shows or stores a secret', () => {
     expect(readFileSync(written.find((f) => /logs\/ok\.log$/.test(f))!, 'utf8')).toContain('license smart trust idtoken *** all');
   });
 
-  test('backups, transcripts and reports are readable by their owner only (0600)', () => {
+  test('backups, transcripts and reports are readable by their owner only (0600), also those that existed as 0644', () => {
     expect(notOwnerOnly(lab.dir, written)).toEqual([]);
   });
 });
@@ -105,6 +118,7 @@ describe('slp plan, then slp apply, never show or store a secret', () => {
     const box = sandbox(lab);
     cwd = box.cwd;
     const env = { SLP_IDTOKEN: TOKEN, HOME: box.home };
+    preexisting(['plan.json', 'apply.json', 'apply.xml', 'logs/ok.log'].map((f) => join(cwd, f)));
     // Relative paths: the plan file, reports, transcripts and the default backups/ all land in cwd.
     plan = await slp(['plan', '-i', lab.inventory, lab.playbook, '-o', 'plan.json', '--json', 'plan-report.json'], env, { cwd });
     apply = await slp(['apply', 'plan.json', '-i', lab.inventory, '--diff', '-vv', '--log-dir', 'logs', '--json', 'apply.json', '--junit', 'apply.xml'], env, { cwd });
@@ -131,7 +145,7 @@ describe('slp plan, then slp apply, never show or store a secret', () => {
     expect(readFileSync(join(cwd, 'logs', 'ok.log'), 'utf8')).toContain('license smart trust idtoken *** all');
   });
 
-  test('the plan file, reports, backups and transcripts are readable by their owner only (0600)', () => {
+  test('the plan file, reports, backups and transcripts are readable by their owner only (0600), also those that existed as 0644', () => {
     expect(notOwnerOnly(lab.dir, written)).toEqual([]);
   });
 });

@@ -86,7 +86,7 @@ export function usageReporting(d: SimDevice, techSupport: boolean): string[] {
   ];
 }
 
-const ROLE = (i: number): string => (i === 0 ? 'Active' : i === 1 ? 'Standby' : 'Member');
+export const ROLE = (i: number): string => (i === 0 ? 'Active' : i === 1 ? 'Standby' : 'Member');
 
 export function trustCodeInstalled(d: SimDevice): string[] {
   const t = d.licensing.trust;
@@ -131,7 +131,7 @@ export function udiLines(d: SimDevice): string[] {
   return out;
 }
 
-export function commStatsBlock(name: string, s: CommStats): string[] {
+function commStatsBlock(name: string, s: CommStats): string[] {
   const resp = s.lastResponse ? `${s.lastResponse.token}${s.lastResponse.at !== undefined ? ` on ${licenseDate(s.lastResponse.at)}` : ''}` : '<none>';
   return [
     `${name}:`,
@@ -170,4 +170,50 @@ export function trustLines(d: SimDevice): string[] {
   else d.members.forEach((m, i) => out.push(`P:${m.pid},S:${m.serial}: ${line(i)}`));
   out.push(`Overall Trust: ${t.every((m) => m.state === 'installed') ? 'INSTALLED (2)' : t.some((m) => m.state === 'installed') ? 'INSTALLED (1)' : 'No ID'}`);
   return out;
+}
+
+/**
+ * The opening `show license all` and `show license tech support` share (reference §3.6, §3.8):
+ * the status part with Miscellaneous before Policy, license usage, product information and the
+ * agent version. Tech support adds the server identity check and the report counters, and prints
+ * no blank line under the License Usage rule.
+ */
+export function statusUsageAndProduct(d: SimDevice, techSupport: boolean): string[] {
+  return [
+    'Smart Licensing Status',
+    '======================',
+    '',
+    'Smart Licensing is ENABLED',
+    '',
+    'License Conversion:',
+    '  Automatic Conversion Enabled: False',
+    '  Last Data Push: <none>',
+    '  Last File Export: <none>',
+    '',
+    'Export Authorization Key:',
+    '  Features Authorized:',
+    '    <none>',
+    '',
+    ...utilityAndSlp(true),
+    ...account(d),
+    ...dataPrivacy(),
+    ...transport(d, techSupport),
+    ...miscellaneous(),
+    ...policy(d),
+    ...usageReporting(d, techSupport),
+    ...trustCodeInstalled(d),
+    '',
+    'License Usage',
+    '=============',
+    ...(techSupport ? [] : ['']),
+    ...licenseUsageBlocks(d),
+    'Product Information',
+    '===================',
+    ...udiLines(d),
+    '',
+    'Agent Version',
+    '=============',
+    'Smart Agent for Licensing: 5.5.29_rel/114',
+    '',
+  ];
 }

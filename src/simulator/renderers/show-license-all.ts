@@ -1,59 +1,17 @@
 /** `show license all` (reference §3.8): status part with Miscellaneous before Policy, then usage and product info. */
 import type { SimDevice } from '../sim-device';
-import { account, dataPrivacy, licenseUsageBlocks, miscellaneous, policy, transport, trustCodeInstalled, udiLines, usageReporting, utilityAndSlp } from './license-blocks';
-
-export function licenseStatusHeader(): string[] {
-  return [
-    'Smart Licensing Status',
-    '======================',
-    '',
-    'Smart Licensing is ENABLED',
-    '',
-    'License Conversion:',
-    '  Automatic Conversion Enabled: False',
-    '  Last Data Push: <none>',
-    '  Last File Export: <none>',
-    '',
-    'Export Authorization Key:',
-    '  Features Authorized:',
-    '    <none>',
-    '',
-  ];
-}
+import { ROLE, statusUsageAndProduct } from './license-blocks';
 
 export function renderShowLicenseAll(d: SimDevice): string {
-  const overall: string[] = [];
-  d.members.forEach((m, i) => overall.push(`  ${i === 0 ? 'Active' : i === 1 ? 'Standby' : 'Member'}: PID:${m.pid},SN:${m.serial}`, '    Status: NOT INSTALLED'));
   return [
-    ...licenseStatusHeader(),
-    ...utilityAndSlp(true),
-    ...account(d),
-    ...dataPrivacy(),
-    ...transport(d, false),
-    ...miscellaneous(),
-    ...policy(d),
-    ...usageReporting(d, false),
-    ...trustCodeInstalled(d),
-    '',
-    'License Usage',
-    '=============',
-    '',
-    ...licenseUsageBlocks(d),
-    'Product Information',
-    '===================',
-    ...udiLines(d),
-    '',
-    'Agent Version',
-    '=============',
-    'Smart Agent for Licensing: 5.5.29_rel/114',
-    '',
+    ...statusUsageAndProduct(d, false),
     'License Authorizations',
     '======================',
     'Last Data Push: <none>',
     'Last File Export: <none>',
     '',
     'Overall status:',
-    ...overall,
+    ...d.members.flatMap((m, i) => [`  ${ROLE(i)}: PID:${m.pid},SN:${m.serial}`, '    Status: NOT INSTALLED']),
     '',
     'Purchased Licenses:',
     '  No Purchase Information Available',

@@ -6,8 +6,7 @@ import type { SimDevice } from '../sim-device';
 import { licenseDate, remaining } from '../format-time';
 import { DEFAULT_SMART_URL } from '../network-model';
 import { softwareTag } from '../history-json';
-import { account, communicationStatistics, dataPrivacy, licenseUsageBlocks, miscellaneous, policy, transport, trustCodeInstalled, trustLines, udiLines, usageReporting, utilityAndSlp } from './license-blocks';
-import { licenseStatusHeader } from './show-license-all';
+import { communicationStatistics, statusUsageAndProduct, trustLines } from './license-blocks';
 
 export function renderShowLicenseTechSupport(d: SimDevice): string {
   const now = d.clock.now();
@@ -18,27 +17,7 @@ export function renderShowLicenseTechSupport(d: SimDevice): string {
   return [
     'Smart Licensing Tech Support info',
     '',
-    ...licenseStatusHeader(),
-    ...utilityAndSlp(true),
-    ...account(d),
-    ...dataPrivacy(),
-    ...transport(d, true),
-    ...miscellaneous(),
-    ...policy(d),
-    ...usageReporting(d, true),
-    ...trustCodeInstalled(d),
-    '',
-    'License Usage',
-    '=============',
-    ...licenseUsageBlocks(d),
-    'Product Information',
-    '===================',
-    ...udiLines(d),
-    '',
-    'Agent Version',
-    '=============',
-    'Smart Agent for Licensing: 5.5.29_rel/114',
-    '',
+    ...statusUsageAndProduct(d, true),
     'Upcoming Scheduled Jobs',
     '=======================',
     `Current time: ${licenseDate(now)}`,

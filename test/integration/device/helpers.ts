@@ -2,7 +2,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { connectDevice, ConnectOptions, Device } from '../../../src/device';
-import { startTinyServer, TinyScript, TinyServer } from '../../helpers/tiny-ssh-server';
+import type { TinyScript } from '../../helpers/tiny-shell';
+import { startTinyServer, TinyServer } from '../../helpers/tiny-ssh-server';
 
 export const PASSWORD = 'admin-pw';
 

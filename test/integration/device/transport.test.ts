@@ -4,7 +4,9 @@ import { utils } from 'ssh2';
 import { connectDevice } from '../../../src/device';
 import { fingerprintSha256, formatKnownHostsLine } from '../../../src/device/known-hosts';
 import { AuthError, DisconnectedError, HostKeyError, UnreachableError } from '../../../src/errors';
-import { closedPort, generateHostKey, startFreezableRelay, startSilentServer, startTinyServer } from '../../helpers/tiny-ssh-server';
+import { generateHostKey } from '../../helpers/generate-host-key';
+import { closedPort, startFreezableRelay, startSilentServer } from '../../helpers/tcp-fakes';
+import { startTinyServer } from '../../helpers/tiny-ssh-server';
 import { optionsFor, tmpDir } from './helpers';
 
 /** The SSH public key blob of a private key, as the client sees it during key exchange. */

@@ -2,7 +2,7 @@
  * `slp diagnose` in-process (src/cli.ts main) against the simulated lab: inventory, --limit,
  * JSON on stdout, exit codes. 127.0.0.1 only; the inventory is written to a temp dir.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { main } from '../../../src/cli';
@@ -68,11 +68,14 @@ describe('slp diagnose (command)', () => {
     expect(out).not.toContain('lab-enable');
   });
 
-  it('--json FILE writes the same document next to the text', async () => {
+  it('--json FILE writes the same document next to the text, owner-only even over an existing 0644 file', async () => {
     const file = path.join(dir, 'out.json');
+    writeFileSync(file, '{}', { mode: 0o644 });
+    chmodSync(file, 0o644);
     const { out } = await run(['--limit', 'sw-new', '--json', file]);
     expect(out).toMatch(/^sw-new: not_configured/);
     expect(JSON.parse(readFileSync(file, 'utf8')).hosts[0].diagnosis.cause).toBe('not_configured');
+    expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('a --limit that matches nothing is bad input (exit 2) before any connection', async () => {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { utils } from 'ssh2';
 import { fingerprintSha256, formatKnownHostsLine } from '../../../src/device/known-hosts';
 import { CREDENTIALS, startLab, type Lab } from '../../helpers/fleet-run';
-import { generateHostKey } from '../../helpers/tiny-ssh-server';
+import { generateHostKey } from '../../helpers/generate-host-key';
 
 /** One setting (factory default is not smart), no trust, no sync: nothing to wait for. */
 const LOOK_ONLY = [{ name: 'look', hosts: 'all', save: false, slp: { state: 'merged', transport: 'smart' } }];

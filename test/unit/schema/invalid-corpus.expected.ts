@@ -135,4 +135,13 @@ export const EXPECTED: Record<string, string[]> = {
   "pb-yaml-syntax.yaml": [
     "4:1: YAML syntax error: Flow map in block collection must be sufficiently indented and end with a }",
   ],
+  "pb-yaml-alias-unanchored.yaml": [
+    "7:15: YAML syntax error: a value starting with \"*\" is an alias, and no anchor \"&\" for it comes before it (quote the value if it is text)",
+  ],
+  "pb-yaml-collection-key.yaml": [
+    "5:7: YAML syntax error: a key must be a plain value, not a list or mapping",
+  ],
+  "pb-yaml-alias-bomb.yaml": [
+    "5:14: YAML syntax error: aliases expand to too many values (more than 100); write the values out",
+  ],
 };

@@ -74,6 +74,13 @@ describe('convergeHost with a fake device', () => {
     const backup = path.join(dir, 'sw-a1', '2025-01-24T23-19-05-000Z.cfg');
     expect(statSync(backup).mode & 0o777).toBe(0o600);
     expect(readFileSync(backup, 'utf8')).toContain('ip domain name old.example.com');
+    // After the push only the running-config is re-read: `after` needs no license status.
+    expect(device.log.filter((l) => l.mode === 'exec').map((l) => l.command.replace(TOKEN, '***'))).toEqual([
+      'show version', 'show running-config', 'show license status',
+      'license smart trust idtoken *** all', 'show license status',
+      'license smart sync all', 'show license status',
+      'write memory', 'show running-config',
+    ]);
 
     const before = device.log.length;
     const second = await convergeHost(device, DESIRED, opts());

@@ -1,0 +1,34 @@
+/**
+ * The one way the tool opens a file it writes: owner-only (0600). `mode` of open/writeFile only
+ * applies when the file is created, so a report, transcript or plan file that already existed
+ * with 0644 would otherwise stay world-readable; the descriptor is chmod-ed right after opening
+ * (fchmod on the open file, not a second lookup of the path, so a swapped path cannot be hit).
+ * The parent folder is created as needed.
+ */
+import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const PRIVATE_MODE = 0o600;
+
+/** 'w' truncates, 'a' appends, 'wx' refuses an existing file (EEXIST). Returns the descriptor. */
+export function openPrivateFile(file: string, flags: 'w' | 'a' | 'wx' = 'w'): number {
+  mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const fd = openSync(file, flags, PRIVATE_MODE);
+  try {
+    fchmodSync(fd, PRIVATE_MODE);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  return fd;
+}
+
+/** Writes (or, with 'a', appends) `text` to `file`, which is 0600 afterwards whatever it was. */
+export function writePrivateFile(file: string, text: string | Uint8Array, flags: 'w' | 'a' | 'wx' = 'w'): void {
+  const fd = openPrivateFile(file, flags);
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}
