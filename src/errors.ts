@@ -7,7 +7,8 @@ export class SlpError extends Error {
   readonly code: string = 'ERR_SLP';
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
-    this.name = 'SlpError';
+    // Derived, so a subclass cannot report another class's name; no bundler renames classes here.
+    this.name = new.target.name;
   }
 }
 
@@ -26,10 +27,10 @@ export class ConfigError extends SlpError {
   override readonly code = 'ERR_CONFIG';
   constructor(readonly issues: ConfigIssue[]) {
     super(issues.map(formatIssue).join('\n'));
-    this.name = 'ConfigError';
   }
 }
 
+/** `file:line:column: message`, the one form every issue is printed in. */
 export function formatIssue(issue: ConfigIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
 }
@@ -39,7 +40,6 @@ export class UnreachableError extends SlpError {
   override readonly code = 'ERR_UNREACHABLE';
   constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
     super(`${host}: unreachable: ${reason}`, options);
-    this.name = 'UnreachableError';
   }
 }
 
@@ -48,7 +48,6 @@ export class AuthError extends SlpError {
   override readonly code = 'ERR_AUTH';
   constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
     super(`${host}: authentication failed: ${reason}`, options);
-    this.name = 'AuthError';
   }
 }
 
@@ -64,7 +63,6 @@ export class HostKeyError extends SlpError {
       `${host}: host key changed${via ? ` at ${via}` : ''}: known_hosts has ${expected}, ` +
         `the ${via ? 'jump host' : 'device'} offered ${got}; remove the old entry if the change is expected`,
     );
-    this.name = 'HostKeyError';
   }
 }
 
@@ -80,7 +78,6 @@ export class DeviceTimeoutError extends SlpError {
     super(
       `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''} after ${timeoutMs} ms`,
     );
-    this.name = 'DeviceTimeoutError';
   }
 }
 
@@ -89,7 +86,6 @@ export class DisconnectedError extends SlpError {
   override readonly code = 'ERR_DISCONNECTED';
   constructor(readonly host: string, readonly during?: string) {
     super(`${host}: connection closed${during ? ` during "${during}"` : ''}`);
-    this.name = 'DisconnectedError';
   }
 }
 
@@ -103,7 +99,6 @@ export class CommandRejectedError extends SlpError {
     readonly output: string,
   ) {
     super(`${host}: "${indicator}" after "${command}"`);
-    this.name = 'CommandRejectedError';
   }
 }
 
@@ -112,7 +107,6 @@ export class UnsupportedDeviceError extends SlpError {
   override readonly code = 'ERR_UNSUPPORTED';
   constructor(readonly host: string, readonly reason: string) {
     super(`${host}: unsupported device: ${reason}`);
-    this.name = 'UnsupportedDeviceError';
   }
 }
 
@@ -121,7 +115,6 @@ export class RollbackError extends SlpError {
   override readonly code = 'ERR_ROLLBACK';
   constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
     super(`${host}: rollback failed: ${reason}`, options);
-    this.name = 'RollbackError';
   }
 }
 
@@ -130,7 +123,6 @@ export class DriftError extends SlpError {
   override readonly code = 'ERR_DRIFT';
   constructor(readonly host: string, readonly changes: string[]) {
     super(`${host}: owned configuration changed since the plan was made: ${changes.join('; ')}`);
-    this.name = 'DriftError';
   }
 }
 

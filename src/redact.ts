@@ -23,6 +23,7 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
 /** A word each of SECRET_PATTERNS needs (idtoken contains token). */
 const SECRET_WORDS = /token|secret|password/i;
 
+/** Replaces known secret values and SECRET_PATTERNS matches with REDACTED. */
 export class Redactor {
   private readonly secrets = new Set<string>();
 

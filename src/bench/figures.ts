@@ -21,6 +21,7 @@ export function floorSeconds(criticalPathCommands: number, latencyMs: number, ho
   return (criticalPathCommands * latencyMs * Math.ceil(hosts / Math.max(1, forks))) / 1000;
 }
 
+/** The one JSON object the benchmark prints per run. */
 export interface RunFigures {
   run: 'converge' | 'idempotent';
   n: number;
@@ -39,6 +40,7 @@ export interface RunFigures {
   parse1MB: { bytes: number; bestMs: number; medianMs: number } | null;
 }
 
+/** Raw measurements of one run, before `runFigures` turns them into figures. */
 export interface RunInput {
   run: RunFigures['run'];
   n: number;

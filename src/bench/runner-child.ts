@@ -8,6 +8,7 @@
 import { writeFileSync } from 'node:fs';
 import { main } from '../cli';
 
+/** What the runner child reports about its own run: exit code, peak memory and CPU. */
 export interface RunnerMetrics {
   exitCode: number;
   maxRssKB: number;

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline';
 import { startFleet, type SimDeviceSpec } from '../simulator';
 import { LAB_CREDENTIALS, benchHostName } from './lab';
 
+/** Counters the simulator child reports on `stats`. */
 export interface SimStats {
   /** Lines entered at each switch's CLI since the previous `stats`, in host order. */
   linesEntered: number[];

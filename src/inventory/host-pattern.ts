@@ -7,6 +7,7 @@
  */
 import { suggestion } from '../schema/did-you-mean';
 
+/** The names a `--limit` / `hosts:` pattern may refer to. */
 export interface PatternScope {
   /** Host names in inventory order. */
   hosts: readonly string[];
@@ -14,12 +15,14 @@ export interface PatternScope {
   groups: ReadonlyMap<string, { hosts: readonly string[] }>;
 }
 
+/** A term of a host pattern that matched nothing or could not be read. */
 export interface PatternProblem {
   message: string;
   /** 0-based offset of the offending term in the pattern. */
   offset: number;
 }
 
+/** The hosts a pattern selects, in inventory order, and any problems with its terms. */
 export interface PatternResult {
   hosts: string[];
   problems: PatternProblem[];

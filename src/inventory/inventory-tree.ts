@@ -8,6 +8,7 @@ import type { Group, InventoryFile } from '../schema/types.generated';
 import { issueAt, type DocPath, type YamlSource } from '../schema/yaml-source';
 import type { VarEntry } from './inventory';
 
+/** One group as the inventory file declares it, before variables are merged. */
 export interface GroupNode {
   name: string;
   parents: Set<string>;
@@ -18,6 +19,7 @@ export interface GroupNode {
   path: DocPath;
 }
 
+/** Groups, hosts and their own variables as read from the file, before merging. */
 export interface InventoryTree {
   groups: Map<string, GroupNode>;
   /** Host name → its own variables, merged over every place it is listed (later wins). */

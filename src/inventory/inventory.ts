@@ -1,6 +1,7 @@
 /** The loaded inventory: hosts with merged, rendered variables and how to reach each one. */
 import type { YamlSource, DocPath } from '../schema/yaml-source';
 
+/** How a host key is checked against known_hosts (`slp_host_key_checking`). */
 export type HostKeyChecking = 'strict' | 'accept-new' | 'off';
 
 /** Everything the device driver needs to open a session, from ansible_* and slp_* variables. */
@@ -28,6 +29,7 @@ export interface HostConnection {
   commandTimeoutMs: number;
 }
 
+/** A host with its groups and its merged, rendered variables. */
 export interface InventoryHost {
   name: string;
   /** Every group the host belongs to, `all` first, in variable-precedence order. */
@@ -37,6 +39,7 @@ export interface InventoryHost {
   connection: HostConnection;
 }
 
+/** A group with its place in the hierarchy. */
 export interface InventoryGroup {
   name: string;
   /** Distance from `all` along the longest parent chain (all = 0), as Ansible computes it. */
@@ -47,6 +50,7 @@ export interface InventoryGroup {
   hosts: string[];
 }
 
+/** A loaded inventory: hosts and groups, with the source kept for locating issues. */
 export interface Inventory {
   file: string;
   source: YamlSource;

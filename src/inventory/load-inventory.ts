@@ -15,6 +15,7 @@ import type { Inventory, InventoryGroup, InventoryHost, VarEntry } from './inven
 import { readInventoryTree, type InventoryTree } from './inventory-tree';
 import { groupDepths, groupsOfHost, mergeHostVars, sortGroups } from './merge-vars';
 
+/** Loading outcome: the inventory when there are no issues, and every issue otherwise. */
 export interface InventoryResult {
   inventory?: Inventory;
   issues: ConfigIssue[];

@@ -52,16 +52,3 @@ export function buildConfigTree(lines: readonly string[]): ConfigLine[] {
   }
   return root;
 }
-
-/** Every node, depth first, in output order. */
-export function walkConfig(tree: readonly ConfigLine[]): ConfigLine[] {
-  const out: ConfigLine[] = [];
-  const visit = (nodes: readonly ConfigLine[]): void => {
-    for (const n of nodes) {
-      out.push(n);
-      visit(n.children);
-    }
-  };
-  visit(tree);
-  return out;
-}

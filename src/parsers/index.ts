@@ -4,7 +4,7 @@ export { parseIosTime, ZONE_OFFSETS_MIN, type IosTime } from './ios-time';
 export { parseIosXeVersion, compareIosXeVersions, type IosXeVersion } from './ios-xe-version';
 export { preprocess, type Preprocessed } from './preprocess';
 export { parseSyslogLine } from './syslog-line';
-export { buildConfigTree, walkConfig, type ConfigLine } from './config-tree';
+export { buildConfigTree, type ConfigLine } from './config-tree';
 export * from './show-running-config';
 export * from './license-status-block';
 export { parseShowLicenseStatus } from './show-license-status';

@@ -23,6 +23,7 @@ const MONTHS: Readonly<Record<string, number>> = {
   jan: 0, feb: 1, mar: 2, apr: 3, may: 4, jun: 5, jul: 6, aug: 7, sep: 8, oct: 9, nov: 10, dec: 11,
 };
 
+/** A device date read as UTC, with a caveat when the zone was guessed. */
 export interface IosTime {
   /** ISO 8601 UTC, e.g. `2025-01-24T23:19:05.000Z`; null when the text is not a date. */
   iso: string | null;

@@ -1,35 +1,18 @@
 import { isoOrNull } from './ios-time';
 import { indentOf, nullIfEmpty, splitKeyValue, toInt } from './preprocess';
-import type { MemberRole } from './types';
+import { parseTrustCode, type TrustCodeInstalled } from './trust-code';
+
+// The trust-code block is read in its own module; re-exported so importers keep one entry point.
+export { parseTrustCode, type TrustCodeInstalled, type TrustCodeMember } from './trust-code';
 
 /** Transport type as `show license status` prints it, normalised (`Transport Off` → off). */
 export type LicenseTransportType = 'smart' | 'cslu' | 'callhome' | 'off' | 'automatic';
 
+/** One `<license> Attributes:` group under Policy; days as printed, null when absent. */
 export interface PolicyAttributes {
   firstReportRequirementDays: number | null;
   reportingFrequencyDays: number | null;
   reportOnChangeDays: number | null;
-}
-
-/** One member's trust code (`Active: PID:…,SN:…` / `INSTALLED on <date>`). */
-export interface TrustCodeMember {
-  role: MemberRole;
-  pid: string;
-  sn: string;
-  installed: boolean;
-  installedAt: string | null;
-  /** Agent 6.3+: `Valid on …` / `Expired on …`. */
-  validFrom: string | null;
-  expiresAt: string | null;
-}
-
-export interface TrustCodeInstalled {
-  /** True when a date is shown (standalone) or every listed member says INSTALLED. */
-  installed: boolean;
-  /** The standalone date, or the earliest member date. */
-  installedAt: string | null;
-  /** Empty for the single-line (standalone) form. */
-  members: TrustCodeMember[];
 }
 
 /** `show license status` (and the status part of `show license all` / `tech support`). */
@@ -135,6 +118,33 @@ const bool = (v: string): boolean | null => {
   return null;
 };
 
+type DataPrivacy = NonNullable<ShowLicenseStatus['dataPrivacy']>;
+type UsageReporting = NonNullable<ShowLicenseStatus['usageReporting']>;
+
+// Keys whose value is read the same way for every row of a section, key as printed → field.
+// Maps rather than object literals, so a line keyed `constructor` stays an unrecognised line.
+const DATA_PRIVACY_FLAGS: ReadonlyMap<string, keyof DataPrivacy> = new Map([
+  ['Sending Hostname', 'sendingHostname'],
+  ['Callhome hostname privacy', 'callhomeHostnamePrivacy'],
+  ['Smart Licensing hostname privacy', 'smartLicensingHostnamePrivacy'],
+  ['Version privacy', 'versionPrivacy'],
+]);
+const TRANSPORT_TEXTS: ReadonlyMap<string, 'url' | 'csluAddress' | 'proxyUsername' | 'ipMode' | 'trustPoint'> = new Map([
+  ['URL', 'url'],
+  ['Cslu address', 'csluAddress'],
+  ['Username', 'proxyUsername'],
+  ['IP Mode', 'ipMode'],
+  ['Trust Point', 'trustPoint'],
+] as const);
+const USAGE_REPORTING_TIMES: ReadonlyMap<string, Exclude<keyof UsageReporting, 'reportingPushIntervalDays' | 'reportingPushIntervalRaw'>> = new Map([
+  ['Last ACK received', 'lastAckReceived'],
+  ['Next ACK deadline', 'nextAckDeadline'],
+  ['Next ACK push check', 'nextAckPushCheck'],
+  ['Next report push', 'nextReportPush'],
+  ['Last report push', 'lastReportPush'],
+  ['Last report file write', 'lastReportFileWrite'],
+] as const);
+
 /** A `=====` underline; the first-character test spares a regex run on every other line. */
 const isRule = (t: string): boolean => t.charCodeAt(0) === 61 /* = */ && /^=+$/.test(t);
 
@@ -146,45 +156,6 @@ function transportType(raw: string): LicenseTransportType | null {
   if (s === 'transport off' || s === 'off') return 'off';
   if (s === 'automatic') return 'automatic';
   return null;
-}
-
-const MEMBER_RE = /^(Active|Standby|Member):\s*PID:([^,\s]+),SN:(\S+)$/;
-
-/** Reads the `Trust Code Installed` header value and the member lines under it. */
-export function parseTrustCode(headerValue: string, body: readonly string[], warnings: string[]): TrustCodeInstalled {
-  const v = headerValue.trim();
-  if (v !== '' && !v.startsWith('Trust Code Type')) {
-    if (v === '<none>') return { installed: false, installedAt: null, members: [] };
-    const at = isoOrNull(v, warnings, 'Trust Code Installed');
-    return { installed: at !== null, installedAt: at, members: [] };
-  }
-  const members: TrustCodeMember[] = [];
-  for (const line of body) {
-    const t = line.trim();
-    const m = MEMBER_RE.exec(t);
-    if (m) {
-      members.push({ role: m[1] as MemberRole, pid: m[2], sn: m[3], installed: false, installedAt: null, validFrom: null, expiresAt: null });
-      continue;
-    }
-    const cur = members[members.length - 1];
-    if (!cur) continue;
-    // `INSTALLED on <date>` possibly followed by `Valid on <date>` on the same line (agent 6.3).
-    let mm = /^INSTALLED on (.+?)(?:\s{2,}Valid on (.+))?$/.exec(t);
-    if (mm) {
-      cur.installed = true;
-      cur.installedAt = isoOrNull(mm[1], warnings, 'Trust Code Installed');
-      if (mm[2]) cur.validFrom = isoOrNull(mm[2], warnings, 'Trust Code Valid on');
-      continue;
-    }
-    if ((mm = /^Expired on (.+)$/.exec(t))) cur.expiresAt = isoOrNull(mm[1], warnings, 'Trust Code Expired on');
-    else if ((mm = /^Valid on (.+)$/.exec(t))) cur.validFrom = isoOrNull(mm[1], warnings, 'Trust Code Valid on');
-  }
-  const dates = members.map((m) => m.installedAt).filter((d): d is string => d !== null).sort();
-  return {
-    installed: members.length > 0 && members.every((m) => m.installed),
-    installedAt: dates[0] ?? null,
-    members,
-  };
 }
 
 /**
@@ -249,11 +220,8 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
         break;
       }
       case 'Data Privacy': {
-        const d = s.dataPrivacy!;
-        if (kv?.key === 'Sending Hostname') d.sendingHostname = bool(kv.value);
-        else if (kv?.key === 'Callhome hostname privacy') d.callhomeHostnamePrivacy = bool(kv.value);
-        else if (kv?.key === 'Smart Licensing hostname privacy') d.smartLicensingHostnamePrivacy = bool(kv.value);
-        else if (kv?.key === 'Version privacy') d.versionPrivacy = bool(kv.value);
+        const field = kv && DATA_PRIVACY_FLAGS.get(kv.key);
+        if (field) s.dataPrivacy![field] = bool(kv.value);
         else unknown(line);
         break;
       }
@@ -268,17 +236,16 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
           unknown(line);
           break;
         }
+        const text = TRANSPORT_TEXTS.get(kv.key);
+        if (text) {
+          tr[text] = nullIfEmpty(kv.value);
+          break;
+        }
         switch (kv.key) {
           case 'Type':
             tr.typeRaw = kv.value;
             tr.type = transportType(kv.value);
             if (!tr.type) warnings.push(`Transport: unknown type "${kv.value}"`);
-            break;
-          case 'URL':
-            tr.url = nullIfEmpty(kv.value);
-            break;
-          case 'Cslu address':
-            tr.csluAddress = nullIfEmpty(kv.value);
             break;
           case 'Proxy':
             sub = 'Proxy';
@@ -290,9 +257,6 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
           case 'Port':
             tr.proxyPort = toInt(nullIfEmpty(kv.value) ?? undefined);
             break;
-          case 'Username':
-            tr.proxyUsername = nullIfEmpty(kv.value);
-            break;
           case 'Password':
             break; // never kept: it would be a secret
           case 'VRF':
@@ -301,12 +265,6 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
             break;
           case 'Server Identity Check':
             tr.serverIdentityCheck = bool(kv.value);
-            break;
-          case 'IP Mode':
-            tr.ipMode = nullIfEmpty(kv.value);
-            break;
-          case 'Trust Point':
-            tr.trustPoint = nullIfEmpty(kv.value);
             break;
           default:
             unknown(line);
@@ -353,21 +311,12 @@ export function parseLicenseStatusLines(lines: readonly string[], warnings: stri
           unknown(line);
           break;
         }
-        const value = kv.value;
-        const time = (): string | null => isoOrNull(value, warnings, `Usage Reporting: ${kv.key}`);
-        switch (kv.key) {
-          case 'Last ACK received': u.lastAckReceived = time(); break;
-          case 'Next ACK deadline': u.nextAckDeadline = time(); break;
-          case 'Next ACK push check': u.nextAckPushCheck = time(); break;
-          case 'Next report push': u.nextReportPush = time(); break;
-          case 'Last report push': u.lastReportPush = time(); break;
-          case 'Last report file write': u.lastReportFileWrite = time(); break;
-          case 'Reporting push interval':
-            u.reportingPushIntervalRaw = value;
-            u.reportingPushIntervalDays = toInt(/^(\d+)/.exec(value)?.[1]);
-            break;
-          default: unknown(line);
-        }
+        const time = USAGE_REPORTING_TIMES.get(kv.key);
+        if (time) u[time] = isoOrNull(kv.value, warnings, `Usage Reporting: ${kv.key}`);
+        else if (kv.key === 'Reporting push interval') {
+          u.reportingPushIntervalRaw = kv.value;
+          u.reportingPushIntervalDays = toInt(/^(\d+)/.exec(kv.value)?.[1]);
+        } else unknown(line);
         break;
       }
       case 'Trust Code Installed':

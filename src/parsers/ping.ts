@@ -1,6 +1,7 @@
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** `ping` read for the probes: outcome, the DNS step when a name was given, and the reply counts. */
 export interface PingResult {
   /** `ok` some replies, `failed` none, `unresolved` name not resolved, `unknown` nothing recognised. */
   outcome: 'ok' | 'failed' | 'unresolved' | 'unknown';

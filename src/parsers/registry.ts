@@ -40,6 +40,7 @@ export const PARSERS: Readonly<Record<string, Parser<unknown>>> = {
   telnet: parseTelnet,
 };
 
+/** What `resolveParser` matched a typed command to. */
 export interface ResolvedCommand {
   /** The full name, a key of PARSERS. */
   name: string;

@@ -2,6 +2,7 @@ import { parseIosTime } from './ios-time';
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** `show clock`: the time and whether the device trusts its own clock. */
 export interface ShowClock {
   /** ISO 8601 UTC (zone name read as in ios-time.ts). */
   time: string | null;

@@ -1,6 +1,7 @@
-import { preprocess } from './preprocess';
+import { parseTableRows } from './table-rows';
 import type { ParseResult } from './types';
 
+/** One `show ip arp` row. */
 export interface ArpEntry {
   protocol: string;
   address: string;
@@ -16,21 +17,9 @@ const ROW_RE = /^(\S+)\s+(\d{1,3}(?:\.\d{1,3}){3})\s+(\d+|-)\s+(\S+)\s+(\S+)(?:\
 
 /** Parses `show ip arp [address]`. */
 export function parseShowIpArp(text: string): ParseResult<{ entries: ArpEntry[] }> {
-  const pre = preprocess(text);
-  const warnings: string[] = [];
-  const entries: ArpEntry[] = [];
-  for (const line of pre.lines) {
-    const t = line.trim();
-    if (t === '' || /^Protocol\s+Address/.test(t)) continue;
-    const m = ROW_RE.exec(t);
-    if (!m) {
-      warnings.push(`unrecognised line "${t}"`);
-      continue;
-    }
-    entries.push({
-      protocol: m[1], address: m[2], ageMinutes: m[3] === '-' ? null : +m[3],
-      mac: /^Incomplete$/i.test(m[4]) ? null : m[4], type: m[5], interface: m[6] ?? null,
-    });
-  }
-  return { value: { entries }, warnings, syslog: pre.syslog };
+  const { value: entries, warnings, syslog } = parseTableRows(text, /^Protocol\s+Address/, ROW_RE, (m) => ({
+    protocol: m[1], address: m[2], ageMinutes: m[3] === '-' ? null : +m[3],
+    mac: /^Incomplete$/i.test(m[4]) ? null : m[4], type: m[5], interface: m[6] ?? null,
+  }));
+  return { value: { entries }, warnings, syslog };
 }

@@ -1,6 +1,7 @@
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** `show ip cef <address>`: the prefix that matched and where it forwards. */
 export interface ShowIpCef {
   /** The matching prefix, e.g. `0.0.0.0/0`. */
   prefix: string | null;

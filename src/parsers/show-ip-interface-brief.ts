@@ -1,6 +1,7 @@
-import { preprocess } from './preprocess';
+import { parseTableRows } from './table-rows';
 import type { ParseResult } from './types';
 
+/** One `show ip interface brief` row. */
 export interface InterfaceBriefRow {
   interface: string;
   /** null for `unassigned`. */
@@ -17,21 +18,9 @@ const ROW_RE = /^(\S+)\s+(\S+)\s+(YES|NO)\s+(\S+)\s+(.+?)\s+(up|down)$/;
 
 /** Parses `show ip interface brief` (also `| exclude unassigned`). */
 export function parseShowIpInterfaceBrief(text: string): ParseResult<{ interfaces: InterfaceBriefRow[] }> {
-  const pre = preprocess(text);
-  const warnings: string[] = [];
-  const interfaces: InterfaceBriefRow[] = [];
-  for (const line of pre.lines) {
-    const t = line.trim();
-    if (t === '' || /^Interface\s+IP-Address/.test(t)) continue;
-    const m = ROW_RE.exec(t);
-    if (!m) {
-      warnings.push(`unrecognised line "${t}"`);
-      continue;
-    }
-    interfaces.push({
-      interface: m[1], ipAddress: m[2] === 'unassigned' ? null : m[2], ok: m[3] === 'YES', method: m[4],
-      status: m[5], protocol: m[6],
-    });
-  }
-  return { value: { interfaces }, warnings, syslog: pre.syslog };
+  const { value: interfaces, warnings, syslog } = parseTableRows(text, /^Interface\s+IP-Address/, ROW_RE, (m) => ({
+    interface: m[1], ipAddress: m[2] === 'unassigned' ? null : m[2], ok: m[3] === 'YES', method: m[4],
+    status: m[5], protocol: m[6],
+  }));
+  return { value: { interfaces }, warnings, syslog };
 }

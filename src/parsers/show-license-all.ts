@@ -5,6 +5,7 @@ import { parseHaUdi, parseUdi, type HaUdi } from './udi';
 import { emptyUsageReportSummary, readUsageReportSummaryLine, type UsageReportSummary } from './usage-report-summary';
 import type { MemberRole, ParseResult, Udi } from './types';
 
+/** `show license all`: the status part plus usage, UDIs, agent version and authorisations. */
 export interface ShowLicenseAll {
   status: ShowLicenseStatus;
   licenseUsage: LicenseUsageEntry[];

@@ -2,6 +2,7 @@ import { isoOrNull } from './ios-time';
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** One `show license eventlog` entry. */
 export interface LicenseEvent {
   /** ISO 8601 UTC. */
   time: string | null;
@@ -12,6 +13,7 @@ export interface LicenseEvent {
   raw: string;
 }
 
+/** `show license eventlog`, oldest first. */
 export interface ShowLicenseEventlog {
   events: LicenseEvent[];
   /** ` No EventLog Found.` was printed. */

@@ -19,12 +19,14 @@ export interface HistoryExchange {
   statusCode: string | null;
 }
 
+/** One `Import …` entry: what the device received from CSSM and when. */
 export interface HistoryImport {
   type: string;
   receivedAt: string | null;
   lines: string[];
 }
 
+/** `show license history message`: message categories, request/response exchanges and imports. */
 export interface ShowLicenseHistoryMessage {
   /** Categories printed under `Message History`, in order, e.g. `Trust Establishment`. */
   categories: string[];

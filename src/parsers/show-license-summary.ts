@@ -2,6 +2,7 @@ import { nullIfEmpty, preprocess, splitKeyValue } from './preprocess';
 import { isoOrNull } from './ios-time';
 import type { ParseResult } from './types';
 
+/** One licence row of `show license summary`. */
 export interface LicenseSummaryRow {
   license: string;
   /** The description in parentheses, cut by IOS to 22 characters + `...` when long. */
@@ -10,6 +11,7 @@ export interface LicenseSummaryRow {
   status: string;
 }
 
+/** `show license summary`: the account lines and one row per licence. */
 export interface ShowLicenseSummary {
   account: { smartAccount: string | null; smartAccountAsOf: string | null; virtualAccount: string | null } | null;
   licenses: LicenseSummaryRow[];

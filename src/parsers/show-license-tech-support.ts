@@ -32,6 +32,7 @@ export interface TrustDevice {
   trustId: number | null;
 }
 
+/** One `Handle: N` block of the tech-support License Usage part. */
 export interface LicenseHandle {
   handle: number;
   license: string | null;
@@ -44,6 +45,7 @@ export interface LicenseHandle {
   enforcementType: string | null;
 }
 
+/** One line of the tech-support scheduled-jobs list. */
 export interface ScheduledJob {
   name: string;
   /** Next run, ISO; null for `Expired Not Rescheduled`. */
@@ -52,6 +54,7 @@ export interface ScheduledJob {
   raw: string;
 }
 
+/** `show license tech support`: the status part plus the agent internals diagnosis reads. */
 export interface ShowLicenseTechSupport {
   /** The status part (Transport, Usage Reporting, Trust Code Installed, …). */
   status: ShowLicenseStatus;

@@ -4,6 +4,7 @@ import type { ParseResult } from './types';
 
 export type { LicenseUsageEntry } from './license-usage-blocks';
 
+/** `show license usage`: the authorisation status and each licence in use. */
 export interface ShowLicenseUsage {
   /** `License Authorization:` / `Status: Not Applicable`. */
   authorizationStatus: string | null;

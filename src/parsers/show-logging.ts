@@ -1,6 +1,7 @@
 import { preprocess } from './preprocess';
 import type { ParseResult, SyslogMessage } from './types';
 
+/** A `%SMART_LIC-…` syslog line, with the COMM_FAILED target and reason read out. */
 export interface SmartLicEvent extends SyslogMessage {
   /** For COMM_FAILED: `Cisco Smart Software Manager (CSSM)` / `Cisco Smart License Utility (CSLU)`. */
   target: string | null;
@@ -8,6 +9,7 @@ export interface SmartLicEvent extends SyslogMessage {
   reason: string | null;
 }
 
+/** `show logging`: the buffer as syslog messages, licensing events and raw lines. */
 export interface ShowLogging {
   /** Every syslog line in the buffer, oldest first. */
   messages: SyslogMessage[];

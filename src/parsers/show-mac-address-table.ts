@@ -1,6 +1,7 @@
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** One `show mac address-table` row. */
 export interface MacEntry {
   /** VLAN number, or null for `All`/`CPU` rows. */
   vlan: number | null;

@@ -2,6 +2,7 @@ import { buildConfigTree, type ConfigLine } from './config-tree';
 import { preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
+/** Transport as `license smart transport …` configures it. */
 export type SlpTransport = 'smart' | 'callhome' | 'cslu' | 'off' | 'automatic';
 
 /**
@@ -51,6 +52,7 @@ export interface SlpConfigView {
   archive: { path: string | null; maximum: number | null; writeMemory: boolean; timePeriod: number | null } | null;
 }
 
+/** `show running-config`: the indented line tree and the licensing settings read from it. */
 export interface ShowRunningConfig {
   tree: ConfigLine[];
   slp: SlpConfigView;

@@ -2,6 +2,7 @@ import { parseIosXeVersion, type IosXeVersion } from './ios-xe-version';
 import { preprocess, splitKeyValue } from './preprocess';
 import type { ParseResult } from './types';
 
+/** One member row of the `Switch Ports Model …` table of a stack. */
 export interface SwitchTableRow {
   switchNumber: number;
   /** The `*` row: the active member. */
@@ -15,6 +16,7 @@ export interface SwitchTableRow {
   serial: string | null;
 }
 
+/** `show version`: release, platform and stack members, for the version gate and facts. */
 export interface ShowVersion {
   /**
    * The release for the version gate: from `Cisco IOS XE Software, Version …`, else the second

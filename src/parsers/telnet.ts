@@ -4,6 +4,7 @@ import type { ParseResult } from './types';
 /** What a `telnet host port` TCP probe showed (reference §3.12). */
 export type TelnetOutcome = 'open' | 'timed_out' | 'refused' | 'unknown_host' | 'unreachable' | 'unknown';
 
+/** `telnet <host> <port>` read for the reachability probe: how far the connection got. */
 export interface TelnetResult {
   outcome: TelnetOutcome;
   host: string | null;

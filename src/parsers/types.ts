@@ -17,6 +17,7 @@ export interface SyslogMessage {
   raw: string;
 }
 
+/** What every parser returns: the value it understood, plus what it did not. */
 export interface ParseResult<T> {
   value: T;
   /** Lines or values the parser did not understand, in reading order, for humans. */

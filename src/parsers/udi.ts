@@ -1,5 +1,6 @@
 import type { MemberRole, Udi } from './types';
 
+/** A stack / HA member of `HA UDI List`. */
 export interface HaUdi extends Udi {
   role: MemberRole;
 }

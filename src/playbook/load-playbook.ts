@@ -6,6 +6,7 @@ import type { Playbook } from '../schema/types.generated';
 import { validatePlaybook } from '../schema/validators';
 import { readYamlFile, type YamlSource } from '../schema/yaml-source';
 
+/** A playbook read and structurally checked; its templates are still unrendered. */
 export interface RawPlaybook {
   source: YamlSource;
   plays: Templated<Playbook>;
@@ -34,10 +35,4 @@ export function collectPlaybook(file: string): { playbook?: RawPlaybook; source?
   const checked = checkDocument(validatePlaybook, source, { label: playbookLabel }, (path) => path.length >= 2 && !(FIXED_KEYS as readonly string[]).includes(path[1]!));
   if (checked.value === undefined) return { source, issues: checked.issues };
   return { playbook: { source, plays: checked.value }, source, issues: [] };
-}
-
-export function loadPlaybook(file: string): RawPlaybook {
-  const { playbook, issues } = collectPlaybook(file);
-  if (!playbook) throw new ConfigError(issues);
-  return playbook;
 }

@@ -16,6 +16,7 @@ import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
 import type { Env } from './template';
 
+/** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {
   inventoryFile: string;
   playbookFile: string;
@@ -39,18 +40,21 @@ export interface PlayHeader {
   save: boolean;
 }
 
+/** One host of a play, with the play rendered for it. */
 export interface RunHost {
   host: InventoryHost;
   /** The play rendered for this host and schema-checked. */
   desired: Play;
 }
 
+/** One play and the hosts it targets. */
 export interface RunPlay {
   play: PlayHeader;
   /** In inventory order; empty when --limit leaves none of the play's hosts. */
   hosts: RunHost[];
 }
 
+/** Inventory and playbook loaded, every play rendered per host and checked: ready to run. */
 export interface LoadedRun {
   inventory: Inventory;
   playbookFile: string;

@@ -14,6 +14,7 @@ import { issueAt, locateWithin, type YamlSource } from '../schema/yaml-source';
 import { playbookLabel } from './load-playbook';
 import { escapeKey, renderValue, type Env, type TemplateProblem } from './template';
 
+/** A play rendered with one host's variables, and what rendering found wrong. */
 export interface RenderedPlay {
   /** Absent when there are issues, or when a deferred (unset) env var left a value unrendered. */
   desired?: Play;
@@ -31,14 +32,16 @@ export function renderPlay(
 ): RenderedPlay {
   const issues: ConfigIssue[] = [];
   const warnings: ConfigIssue[] = [];
-  const deferred: string[] = [];
+  // Pointers whose template failed (or was deferred): their value stays the raw template, so
+  // the schema check below leaves them out and reports every other problem of the host at once.
+  const unrendered: string[] = [];
   const report = (problems: TemplateProblem[], prefix: string): void => {
     for (const problem of problems) {
       const path = [index, ...splitPointer(prefix + problem.path)];
       const { line, column } = locateWithin(source, path, problem.template);
       const issue = { file: source.file, line, column, path: path.join('.'), message: `${playbookLabel(path)}: ${problem.message}` };
       (problem.deferred ? warnings : issues).push(issue);
-      if (problem.deferred) deferred.push(prefix + problem.path);
+      unrendered.push(prefix + problem.path);
     }
   };
   const { vars: rawVars, ...rest } = raw;
@@ -47,7 +50,6 @@ export function renderPlay(
   const vars = { ...hostVars, ...(playVars.value as Record<string, unknown>) };
   const body = renderValue(rest, { vars, env, missingEnv });
   report(body.problems, '');
-  if (issues.length > 0) return { issues, warnings };
 
   const rendered: Record<string, unknown> = { ...(body.value as Record<string, unknown>) };
   if (rawVars !== undefined) rendered.vars = playVars.value;
@@ -58,8 +60,8 @@ export function renderPlay(
       return undefined;
     };
     // Errors at plain values were reported by the playbook's own check; here only rendered ones.
-    const isDeferred = (pointer: string): boolean => deferred.some((d) => pointer === d || pointer.startsWith(`${d}/`));
-    const errors = (validatePlay.errors ?? []).filter((e) => fromTemplate(e.instancePath) !== undefined && !isDeferred(e.instancePath));
+    const isUnrendered = (pointer: string): boolean => unrendered.some((d) => pointer === d || pointer.startsWith(`${d}/`));
+    const errors = (validatePlay.errors ?? []).filter((e) => fromTemplate(e.instancePath) !== undefined && !isUnrendered(e.instancePath));
     issues.push(
       ...ajvIssues(errors, rendered, {
         source,
@@ -70,6 +72,7 @@ export function renderPlay(
     );
     return { issues, warnings };
   }
+  if (issues.length > 0) return { issues, warnings };
   return { ...tokenFileChecked(source, index, rendered), warnings };
 }
 

@@ -3,8 +3,10 @@
  * call or expression is an error, so a playbook can never run code.
  */
 
+/** Environment variables, passed in so tests hand plain objects. */
 export type Env = Readonly<Record<string, string | undefined>>;
 
+/** What a `{{ }}` expression can read. */
 export interface TemplateContext {
   vars: Readonly<Record<string, unknown>>;
   env: Env;

@@ -5,6 +5,7 @@
  */
 import type { HostResult } from '../runner/host-result';
 
+/** One host's recap counters, as Ansible's PLAY RECAP prints them. */
 export interface HostStats {
   ok: number;
   changed: number;

@@ -9,6 +9,7 @@ import { hostStats, type HostStats } from './host-stats';
 
 export const JSON_REPORT_VERSION = 1;
 
+/** What the JSON report says about the run itself (command, files, tool version). */
 export interface ReportMeta {
   command: 'run' | 'plan' | 'apply' | 'demo';
   playbook?: string;
@@ -18,6 +19,7 @@ export interface ReportMeta {
   diff?: boolean;
 }
 
+/** The `--json` report: run metadata, every host result and the recap counters. */
 export interface JsonReport {
   version: typeof JSON_REPORT_VERSION;
   tool: { name: 'slp-runner'; version: string };

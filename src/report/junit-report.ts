@@ -50,12 +50,14 @@ export function renderJunitReport(run: RunResult, redactor: Redactor): string {
   let total = 0;
   let failures = 0;
   let errors = 0;
+  let skipped = 0;
   for (const play of safe.plays) {
     const cases = play.hosts.flatMap((h) => [hostCase(play.name, h), ...checkCases(play.name, h)]);
     const f = cases.filter((c) => c.failure).length;
     const e = cases.filter((c) => c.error).length;
+    const s = cases.filter((c) => c.skipped !== undefined).length;
     const suite = root.ele('testsuite', {
-      name: play.name, tests: cases.length, failures: f, errors: e, skipped: cases.filter((c) => c.skipped !== undefined).length,
+      name: play.name, tests: cases.length, failures: f, errors: e, skipped: s,
       time: seconds(play.hosts.reduce((sum, h) => Math.max(sum, h.timings.total ?? 0), 0)), timestamp: safe.startedAt,
     });
     for (const c of cases) {
@@ -67,7 +69,9 @@ export function renderJunitReport(run: RunResult, redactor: Redactor): string {
     total += cases.length;
     failures += f;
     errors += e;
+    skipped += s;
   }
-  root.att({ tests: String(total), failures: String(failures), errors: String(errors) });
+  // Jenkins and GitLab read the totals from <testsuites>: tests, failures, errors, skipped, time.
+  root.att({ tests: String(total), failures: String(failures), errors: String(errors), skipped: String(skipped) });
   return `${root.end({ prettyPrint: true })}\n`;
 }

@@ -25,6 +25,7 @@ function hostColor(s: HostStats): keyof typeof COLORS {
   return 'green';
 }
 
+/** How the recap is rendered; every line passes through `redactor`. */
 export interface RecapOptions {
   color?: boolean;
   redactor: Redactor;

@@ -98,6 +98,13 @@ export class Progress {
 
   private startPlay(play: string, hosts: string[]): void {
     this.hosts = new Map(hosts.map((h) => [h, { done: deferred(), pending: [] }]));
+    if (hosts.length === 0) {
+      // --limit left the play no host: as Ansible ("skipping: no hosts matched"), one skipped
+      // line rather than a "0/0 hosts done" count. The JSON report still lists the play, hostless.
+      this.summary = undefined;
+      this.enqueue(new Listr([{ title: play, task: (_ctx, task) => task.skip(`${play}: skipping: no hosts matched (--limit)`) }], this.listrOptions()));
+      return;
+    }
     const summary = { done: deferred(), total: hosts.length, finished: 0, failed: 0, play } as NonNullable<Progress['summary']>;
     this.summary = summary;
     const list = new Listr(
@@ -122,15 +129,24 @@ export class Progress {
           },
         })),
       ],
-      {
-        concurrent: true,
-        exitOnError: false,
-        registerSignalListeners: false,
-        collectErrors: false,
-        renderer: this.renderer,
-        rendererOptions: { logger: new ListrLogger({ processOutput: new ProcessOutput(this.stream, this.stream) }) } as never,
-      },
+      this.listrOptions(),
     );
+    this.enqueue(list);
+  }
+
+  private listrOptions(): ConstructorParameters<typeof Listr>[1] {
+    return {
+      concurrent: true,
+      exitOnError: false,
+      registerSignalListeners: false,
+      collectErrors: false,
+      renderer: this.renderer,
+      rendererOptions: { logger: new ListrLogger({ processOutput: new ProcessOutput(this.stream, this.stream) }) } as never,
+    };
+  }
+
+  /** Plays are shown one after the other, as they run. */
+  private enqueue(list: Listr<unknown, any, any>): void {
     const previous = this.running;
     this.running = previous.then(() => list.run().catch(() => undefined));
   }

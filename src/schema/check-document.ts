@@ -14,6 +14,7 @@ export type Templated<T> = T extends readonly (infer U)[]
     ? { [K in keyof T]: Templated<T[K]> }
     : T | string;
 
+/** A checked document: its value with no issues, or the issues with no value. */
 export type Checked<T> = { value: Templated<T>; issues: [] } | { value?: undefined; issues: ConfigIssue[] };
 
 /**

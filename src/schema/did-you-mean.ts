@@ -30,7 +30,7 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   return bestDistance <= limit ? best : undefined;
 }
 
-/** `; did you mean "x"?` or nothing. */
+/** ` (did you mean "x"?)` to append to a message, or nothing. */
 export function suggestion(word: string, candidates: Iterable<string>): string {
   const best = didYouMean(word, candidates);
   return best === undefined ? '' : ` (did you mean "${best}"?)`;

@@ -10,6 +10,7 @@ import { showValue } from './show-value';
 import { SLP_HOST_VARS } from './validators';
 import { issueAt, type DocPath, type YamlSource } from './yaml-source';
 
+/** Where ajv errors are located: the YAML they came from and how paths map into it. */
 export interface IssueContext {
   source: YamlSource;
   /** Maps a path inside the validated value to its path in the YAML document. */

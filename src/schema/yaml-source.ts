@@ -6,8 +6,10 @@ import { readFileSync } from 'fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors';
 
+/** Keys and indexes from the document root to a node. */
 export type DocPath = readonly (string | number)[];
 
+/** A parsed YAML file kept with its text, so issues can be located in it. */
 export interface YamlSource {
   /** As given by the user (relative paths stay relative in messages). */
   file: string;
@@ -18,6 +20,7 @@ export interface YamlSource {
   data: unknown;
 }
 
+/** 1-based line and column, as `file:line:column` prints them. */
 export interface Position {
   line: number;
   column: number;

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 const BIN = join(__dirname, '../../bin/slp.js');
@@ -8,9 +8,15 @@ const BIN = join(__dirname, '../../bin/slp.js');
  * switches started in the test process keep answering while it runs. `cwd` lets a test see every
  * file the CLI writes by default (relative paths such as `backups/`).
  */
-export function slp(args: string[], env: Record<string, string> = {}, options: { cwd?: string } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+export function slp(
+  args: string[],
+  env: Record<string, string> = {},
+  options: { cwd?: string; onSpawn?: (child: ChildProcess) => void } = {},
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, ...env, NO_COLOR: '1' }, ...(options.cwd ? { cwd: options.cwd } : {}) });
+    // Lets a test signal the running CLI (Ctrl-C is SIGINT).
+    options.onSpawn?.(child);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

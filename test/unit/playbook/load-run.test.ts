@@ -158,6 +158,29 @@ describe('loadRun failures', () => {
     ]);
   });
 
+  test('a failed template does not hide the other problems of the host: both at once, each located', () => {
+    const file = join(tmpdir(), `slp-pb-two-${process.pid}.yaml`);
+    writeFileSync(file, [
+      '- name: two problems',
+      '  hosts: sw-a1',
+      '  slp:',
+      '    transport: smart',
+      '    dns:',
+      '      servers: ["{{ nosuch_server }}"]',
+      '      domain: "{{ env.SLP_DOMAIN }}"',
+      '',
+    ].join('\n'));
+    try {
+      const issues = issuesOf(() => loadRun({ inventoryFile: INVENTORY, playbookFile: file, env: { SLP_DOMAIN: 'example.com\nno ip routing' } }));
+      expect(issues).toEqual([
+        `${file}:6:18: slp.dns.servers.0: undefined variable "nosuch_server" (host sw-a1)`,
+        `${file}:7:15: slp.dns.domain must be a domain name such as example.com (got "example.com\\nno ip routing", rendered from "{{ env.SLP_DOMAIN }}") (host sw-a1)`,
+      ]);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   test('a token_file is read and held to the token pattern, without showing it', () => {
     const dir = join(ROOT, 'test', 'fixtures', 'tokens');
     const run = loadRun({ inventoryFile: INVENTORY, playbookFile: join(dir, 'good.yaml'), env: {}, limit: 'sw-a1' });

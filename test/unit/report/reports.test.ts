@@ -83,4 +83,15 @@ describe('JUnit report', () => {
     expect(xml).toContain('<error message="sw-down: unreachable: connection refused" type="UnreachableError">');
     expect(xml).not.toContain(TOKEN);
   });
+
+  it('gives <testsuites> the totals CI servers read, skipped included, summed over the suites', async () => {
+    const two = await runPlaybook([play('one', ['a', 'b']), play('two', ['a', 'b'], {}, 1)], { steps: fakeSteps({ b: 'trust-fails' }), ctx: ctx() });
+    const xml = renderJunitReport(two, redactor);
+    const counts = (tag: string): string[][] =>
+      [...xml.matchAll(new RegExp(`<${tag} [^>]*`, 'g'))].map((m) => ['tests', 'failures', 'errors', 'skipped'].map((k) => new RegExp(` ${k}="(\\d+)"`).exec(m[0])?.[1] ?? 'missing'));
+    const suites = counts('testsuite');
+    // Play two: b failed in play one, so its case there is <skipped>.
+    expect(suites.map((c) => c[3])).toEqual(['0', '1']);
+    expect(counts('testsuites')).toEqual([[0, 1, 2, 3].map((i) => String(suites.reduce((sum, c) => sum + Number(c[i]), 0)))]);
+  });
 });

@@ -81,4 +81,14 @@ describe('progress display (listr2 test renderer)', () => {
     ]);
     expect(two.filter((s) => s.title.startsWith('two:')).at(-1)).toEqual({ event: 'STATE', data: 'COMPLETED', title: 'two: 2/2 hosts done, 0 failed' });
   });
+
+  it('shows a play that --limit left without hosts as one skipped line, not a 0/0 count', async () => {
+    const shown = await showRun([play('direct', ['a']), play('proxied', [], {}, 1)], {});
+    expect(shown.filter((s) => s.title.startsWith('proxied')).map((s) => `${s.event} ${JSON.stringify(s.data)}`)).toEqual([
+      'STATE "STARTED"',
+      'STATE "SKIPPED"',
+      'MESSAGE {"skip":"proxied: skipping: no hosts matched (--limit)"}',
+    ]);
+    expect(shown.map((s) => s.title)).not.toContainEqual(expect.stringContaining('0/0'));
+  });
 });
