@@ -8,6 +8,7 @@ import type { Handler, Mode, Question, Reply, SessionApi } from './command-types
 import { buildExecTree, buildUserTree } from './exec-commands';
 import { buildConfigTree, buildInterfaceTree, buildSubModeTree, endConfig } from './config-commands';
 import { applyFilter, parseFilter } from './output-filters';
+import { renderHelp, renderPipeHelp } from './help-listing';
 import type { SimDevice } from './sim-device';
 
 let trees: Record<Mode, CommandTree<Handler>> | undefined;
@@ -95,6 +96,30 @@ export class CliSession implements SessionApi {
       return this.settle(q.answer(line));
     }
     return this.settle(this.run(line, this.mode));
+  }
+
+  /**
+   * `?` typed after `text`: the help listing (LF line ends). Nothing runs and no state changes; the
+   * line discipline redraws the prompt and `text` afterwards. `do …` in config asks the EXEC table.
+   */
+  help(text: string): string {
+    const pipe = /\s\|/.exec(text);
+    if (pipe) return renderPipeHelp(text.slice(pipe.index + 2));
+    let mode = this.mode;
+    let body = text;
+    const viaDo = /^\s*do\s+/i.exec(text);
+    if (viaDo && mode.startsWith('config')) {
+      mode = 'exec';
+      body = text.slice(viaDo[0].length);
+    }
+    const tree = commandTrees()[mode];
+    let result = tree.help(body);
+    // Sub-modes fall back to the global table for words they do not know, as on Enter.
+    if (mode !== 'config' && mode.startsWith('config') && body.trim() && !tree.knowsFirstWord(body)) {
+      result = commandTrees().config.help(body);
+    }
+    const offset = this.prompt().length + (text.length - body.length);
+    return renderHelp(result, { pipe: mode === 'exec' || mode === 'user', caretOffset: offset, text });
   }
 
   runExec(line: string): Reply {

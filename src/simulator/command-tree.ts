@@ -18,6 +18,8 @@ export type Args = Record<string, string>;
 
 interface ParamNode<H> {
   name: string;
+  /** The spec as written (`0-365`, `ipv4`, `word`…), for the `?` listing. */
+  spec: string;
   test: (token: string) => string | undefined;
   node: TrieNode<H>;
 }
@@ -35,6 +37,20 @@ export type MatchResult<H> =
   | { kind: 'incomplete' }
   | { kind: 'ambiguous' }
   | { kind: 'empty' };
+
+/** One row of a `?` listing: a keyword (`path` is the keyword path, for its description) or a parameter. */
+export type HelpItem = { kind: 'keyword'; word: string; path: string } | { kind: 'param'; name: string; spec: string } | { kind: 'rest'; name: string };
+
+/** What `?` shows: the next words after a space, the matching words after a partial word, or an error. */
+export type HelpResult =
+  | { kind: 'next'; items: HelpItem[]; cr: boolean }
+  | { kind: 'partial'; words: string[] }
+  | { kind: 'unrecognized' }
+  | { kind: 'ambiguous' }
+  | { kind: 'invalid'; column: number };
+
+type Token = { text: string; col: number };
+type Walk<H> = { kind: 'node'; node: TrieNode<H>; path: string[]; args: Args; restTaken: boolean } | { kind: 'invalid'; column: number } | { kind: 'ambiguous' };
 
 const newNode = <H>(): TrieNode<H> => ({ keywords: new Map(), params: [] });
 
@@ -104,18 +120,55 @@ export class CommandTree<H> {
     }
     const existing = node.params.find((p) => p.name === name);
     if (existing) return existing.node;
-    const param = { name, test: paramTest(spec ?? 'word'), node: newNode<H>() };
+    const param = { name, spec: spec ?? 'word', test: paramTest(spec ?? 'word'), node: newNode<H>() };
     node.params.push(param);
     return param.node;
   }
 
   /** Matches a command line (without a pipe filter). Columns are 0-based offsets into `line`. */
   match(line: string): MatchResult<H> {
-    const tokens: Array<{ text: string; col: number }> = [];
-    for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], col: m.index ?? 0 });
+    const tokens = tokenize(line);
     if (tokens.length === 0) return { kind: 'empty' };
+    const w = this.walk(line, tokens);
+    if (w.kind !== 'node') return w;
+    if (w.node.handler === undefined) return { kind: 'incomplete' };
+    return { kind: 'ok', handler: w.node.handler, args: w.args };
+  }
+
+  /**
+   * IOS `?` for the text typed so far. After a space (or nothing): every word allowed next and
+   * whether the command is complete (`<cr>`). Directly after a partial word: the keywords it
+   * abbreviates. The same walk as `match`, so help never disagrees with what Enter would do.
+   */
+  help(text: string): HelpResult {
+    const tokens = tokenize(text);
+    const partial = text.length > 0 && !/\s$/.test(text) ? tokens.pop() : undefined;
+    const w = this.walk(text, tokens);
+    if (w.kind !== 'node') return w;
+    const node = w.node;
+    if (partial) {
+      const lower = partial.text.toLowerCase();
+      const words = w.restTaken ? [] : [...node.keywords.keys()].filter((k) => k.startsWith(lower)).sort();
+      if (words.length) return { kind: 'partial', words };
+      const params = w.restTaken ? [] : node.params.filter((p) => p.test(partial.text) !== undefined);
+      if (params.length) return { kind: 'next', items: params.map((p) => ({ kind: 'param', name: p.name, spec: p.spec })), cr: false };
+      if (node.rest || w.restTaken) return { kind: 'next', items: [], cr: false };
+      return { kind: 'unrecognized' };
+    }
+    if (w.restTaken) return { kind: 'next', items: [], cr: node.handler !== undefined };
+    const items: HelpItem[] = [
+      ...node.params.map((p): HelpItem => ({ kind: 'param', name: p.name, spec: p.spec })),
+      ...(node.rest ? [{ kind: 'rest', name: node.rest.name } as const] : []),
+      ...[...node.keywords.keys()].sort().map((word): HelpItem => ({ kind: 'keyword', word, path: [...w.path, word].join(' ') })),
+    ];
+    return { kind: 'next', items, cr: node.handler !== undefined };
+  }
+
+  /** Follows `tokens` from the root: keywords (abbreviated), then parameters, then the rest-of-line. */
+  private walk(line: string, tokens: Token[]): Walk<H> {
     let node = this.root;
     const args: Args = {};
+    const path: string[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const { text, col } = tokens[i];
       const lower = text.toLowerCase();
@@ -125,6 +178,7 @@ export class CommandTree<H> {
         const [word, entry] = hits[0];
         if (entry.bind) args[entry.bind] = word;
         else args[word] = word;
+        path.push(word);
         node = entry.node;
         continue;
       }
@@ -132,18 +186,17 @@ export class CommandTree<H> {
       const param = node.params.find((p) => p.test(text) !== undefined);
       if (param) {
         args[param.name] = param.test(text)!;
+        path.push(`<${param.name}>`);
         node = param.node;
         continue;
       }
       if (node.rest) {
         args[node.rest.name] = line.slice(col);
-        node = node.rest.node;
-        break;
+        return { kind: 'node', node: node.rest.node, path, args, restTaken: true };
       }
       return { kind: 'invalid', column: col };
     }
-    if (node.handler === undefined) return { kind: 'incomplete' };
-    return { kind: 'ok', handler: node.handler, args };
+    return { kind: 'node', node, path, args, restTaken: false };
   }
 
   /** True when the first word of `line` names a command in this tree (used for sub-mode fallthrough). */
@@ -151,4 +204,10 @@ export class CommandTree<H> {
     const first = line.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
     return !!first && [...this.root.keywords.keys()].some((w) => w.startsWith(first));
   }
+}
+
+function tokenize(line: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of line.matchAll(/\S+/g)) tokens.push({ text: m[0], col: m.index ?? 0 });
+  return tokens;
 }

@@ -75,7 +75,7 @@ export function buildExecTree(): CommandTree<Handler> {
   const t = new CommandTree<Handler>();
   addUserCommands(t);
   t.add('disable', (s) => ((s.mode = 'user'), ''));
-  t.add('show running-config', show((s) => s.device.runningConfigText()));
+  t.add('show running-config [all]', show((s, a) => s.device.runningConfigText(!!a.all)));
   t.add('show startup-config', show((s) => s.device.startupConfigText()));
   t.add('show license status', show((s) => renderShowLicenseStatus(s.device)));
   t.add('show license summary', show((s) => renderShowLicenseSummary(s.device)));

@@ -6,7 +6,9 @@
  *    after its own prompt (Netmiko's send_config_set);
  *  - output uses CRLF and is sent together with the next prompt in one write (Ansible's 0.1 s rule);
  *  - ` --More-- ` paging when `terminal length` is not 0 and the output is longer;
- *  - syslog lines arrive only after `terminal monitor`, on a line of their own.
+ *  - syslog lines arrive only after `terminal monitor`, on a line of their own;
+ *  - `?` prints help at once (no Enter), then the prompt and the partial line again, which stays
+ *    in the buffer; while the device asks a question (a password, a banner body) `?` is plain text.
  */
 import type { CliSession, Outcome } from './cli-session';
 
@@ -93,6 +95,8 @@ export class LineDiscipline {
         flush();
         this.buffer = '';
         this.term.write(`\r\n${this.session.prompt()}`);
+      } else if (ch === '?' && !this.session.question) {
+        echo += `?\r\n${crlf(this.session.help(this.buffer))}${this.session.prompt()}${this.buffer}`;
       } else if (ch >= ' ' || ch === '\t') {
         this.buffer += ch;
         if (!this.session.question?.secret) echo += ch;

@@ -52,10 +52,10 @@ function vrfKeys(rec: Record<string, unknown>): string[] {
 }
 
 /** DNS lines in IOS order; the global form first, then per VRF. */
-function renderDns(cfg: DeviceConfig): string[] {
+function renderDns(cfg: DeviceConfig, withDefaults: boolean): string[] {
   const out: string[] = [];
   if (!cfg.dns.lookup) out.push('no ip domain lookup');
-  else if (!DEFAULT_RULES.ipDomainLookup.hidden) out.push(DEFAULT_RULES.ipDomainLookup.line);
+  else if (withDefaults || !DEFAULT_RULES.ipDomainLookup.hidden) out.push(DEFAULT_RULES.ipDomainLookup.line);
   for (const v of vrfKeys(cfg.dns.lookupSource)) {
     out.push(v ? `ip domain lookup vrf ${v} source-interface ${cfg.dns.lookupSource[v]}` : `ip domain lookup source-interface ${cfg.dns.lookupSource[v]}`);
   }
@@ -69,11 +69,11 @@ function renderDns(cfg: DeviceConfig): string[] {
   return out;
 }
 
-export function renderLicenseLines(cfg: DeviceConfig, platform: Platform): string[] {
+export function renderLicenseLines(cfg: DeviceConfig, platform: Platform, withDefaults = false): string[] {
   const l = cfg.license;
   const out = [platform.tier === 'essentials' ? 'license boot level network-essentials addon dna-essentials' : 'license boot level network-advantage addon dna-advantage'];
-  if (l.transport && !(l.transport === 'cslu' && DEFAULT_RULES.transportCslu.hidden)) out.push(`license smart transport ${l.transport}`);
-  if (l.urlDefault && !DEFAULT_RULES.urlDefault.hidden) out.push(DEFAULT_RULES.urlDefault.line);
+  if (l.transport && !(l.transport === 'cslu' && DEFAULT_RULES.transportCslu.hidden && !withDefaults)) out.push(`license smart transport ${l.transport}`);
+  if (l.urlDefault && (withDefaults || !DEFAULT_RULES.urlDefault.hidden)) out.push(DEFAULT_RULES.urlDefault.line);
   if (l.smartUrl) out.push(`license smart url smart ${l.smartUrl}`);
   if (l.csluUrl) out.push(`license smart url cslu ${l.csluUrl}`);
   if (l.legacyUrl) out.push(`license smart url ${l.legacyUrl}`);
@@ -85,7 +85,7 @@ export function renderLicenseLines(cfg: DeviceConfig, platform: Platform): strin
 }
 
 /** The body of `show running-config`, from `version` to `end` (no header). */
-function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity): string[] {
+function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = false): string[] {
   const [maj, min] = id.version.split('.').map(Number);
   const out: string[] = [
     `version ${maj}.${min}`,
@@ -107,10 +107,10 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity): string[] {
   out.push('no aaa new-model');
   id.members.forEach((m, i) => out.push(`switch ${i + 1} provision ${m.pid.toLowerCase()}`));
   out.push('!', 'ip routing', '!');
-  out.push(...renderDns(cfg));
+  out.push(...renderDns(cfg, withDefaults));
   out.push('!', '!', 'login on-success log', '!');
   out.push('crypto pki trustpoint SLA-TrustPoint', ' enrollment pkcs12', ' revocation-check crl', '!', '!');
-  out.push(...renderLicenseLines(cfg, id.platform));
+  out.push(...renderLicenseLines(cfg, id.platform, withDefaults));
   out.push('!', '!', 'diagnostic bootup level minimal', '!', 'spanning-tree mode rapid-pvst', 'spanning-tree extend system-id', '!');
   out.push(`username ${cfg.username.name} privilege 15 secret 9 ${hashSecret(cfg.username.secret)}`, '!');
   out.push('redundancy', ' mode sso', '!', '!');
@@ -142,13 +142,17 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity): string[] {
   return out;
 }
 
-/** Full `show running-config` text (LF line ends; the line discipline writes CRLF). */
-export function renderRunningConfig(cfg: DeviceConfig, id: ConfigIdentity): string {
+/**
+ * Full `show running-config` text (LF line ends; the line discipline writes CRLF). `withDefaults`
+ * is `show running-config all`: the lines DEFAULT_RULES hides are printed too (a real switch
+ * prints many more defaults; these are the ones the simulator models).
+ */
+export function renderRunningConfig(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = false): string {
   const body = [
     '!',
     `! Last configuration change at ${configChangeDate(id.lastChange.at)} by ${id.lastChange.by}`,
     '!',
-    ...renderConfigBody(cfg, id),
+    ...renderConfigBody(cfg, id, withDefaults),
   ].join('\n');
   return `Building configuration...\n\nCurrent configuration : ${Buffer.byteLength(body) + 1} bytes\n${body}\n`;
 }

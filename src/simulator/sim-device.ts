@@ -134,8 +134,8 @@ export class SimDevice {
     return { config: this.running, lab: this.lab, faults: this.faults };
   }
 
-  runningConfigText(): string {
-    return renderRunningConfig(this.running, this.identity());
+  runningConfigText(withDefaults = false): string {
+    return renderRunningConfig(this.running, this.identity(), withDefaults);
   }
 
   startupConfigText(): string {

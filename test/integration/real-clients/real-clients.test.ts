@@ -9,7 +9,8 @@
  * installs the clients.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startFleet, type Fleet } from '../../../src/simulator';
 
@@ -48,6 +49,7 @@ suite('real automation clients against the simulated Catalyst 9300', () => {
       [
         { name: 'ansible-dut', port: 0, credentials, sim: { platform: 'C9300-48UN', version: '17.09.04', members: 2 } },
         { name: 'netmiko-dut', port: 0, credentials, sim: { platform: 'C9300-24P', version: '17.12.03' } },
+        { name: 'defaults-dut', port: 0, credentials },
       ],
       { host: '127.0.0.1', asyncDelayMs: 50 },
     );
@@ -73,5 +75,44 @@ suite('real automation clients against the simulated Catalyst 9300', () => {
     expect(out.match(/^PASS /gm)).toHaveLength(8);
     expect(out).toMatch(/all passed/);
     expect(fleet.device('netmiko-dut').runningConfig()).toContain('ip name-server 10.31.104.74');
+  }, 160_000);
+
+  it('Ansible ios_config with `defaults: yes`: `show running-config ?` help, then apply and idempotent', async () => {
+    // The inventory and cfg mirror ansible-check.sh; the playbook is this one case (realclients R2).
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ansible-defaults-'));
+    try {
+      const host = {
+        ansible_host: '127.0.0.1', ansible_port: fleet.hosts['defaults-dut']!.port,
+        ansible_user: credentials.username, ansible_password: credentials.password,
+        ansible_connection: 'ansible.netcommon.network_cli', ansible_network_os: 'cisco.ios.ios',
+        ansible_network_cli_ssh_type: 'paramiko', ansible_host_key_checking: false,
+        ansible_become: true, ansible_become_method: 'enable', ansible_become_password: credentials.enableSecret,
+      };
+      writeFileSync(path.join(dir, 'inventory.json'), JSON.stringify({ all: { hosts: { dut: host } } }));
+      writeFileSync(
+        path.join(dir, 'ansible.cfg'),
+        '[defaults]\nhost_key_checking = False\nstdout_callback = ansible.posix.json\nretry_files_enabled = False\ngathering = explicit\ninterpreter_python = /usr/bin/python3\n' +
+          '[paramiko_connection]\nlook_for_keys = False\nrecord_host_keys = False\n[persistent_connection]\nconnect_timeout = 30\ncommand_timeout = 30\n',
+      );
+      const task = (name: string): object => ({ name, 'cisco.ios.ios_config': { defaults: true, lines: ['ip domain name example.com'] } });
+      writeFileSync(path.join(dir, 'play.yml'), JSON.stringify([{ hosts: 'dut', gather_facts: false, tasks: [task('apply'), task('again')] }]));
+      const { code, out } = await new Promise<{ code: number; out: string }>((resolve) => {
+        execFile('ansible-playbook', ['-i', path.join(dir, 'inventory.json'), path.join(dir, 'play.yml')], { timeout: 150_000, cwd: dir, env: { ...process.env, ANSIBLE_CONFIG: path.join(dir, 'ansible.cfg'), ANSIBLE_NOCOLOR: '1' } }, (error, stdout) => {
+          resolve({ code: error ? 1 : 0, out: stdout });
+        });
+      });
+      const report = JSON.parse(out) as { plays: Array<{ tasks: Array<{ task: { name: string }; hosts: { dut: { changed?: boolean; failed?: boolean; commands?: string[]; msg?: string } } }> }> };
+      const results = report.plays[0].tasks.map((t) => ({ task: t.task.name, changed: !!t.hosts.dut.changed, failed: !!t.hosts.dut.failed, commands: t.hosts.dut.commands ?? [] }));
+      expect({ code, results }).toEqual({
+        code: 0,
+        results: [
+          { task: 'apply', changed: true, failed: false, commands: ['ip domain name example.com'] },
+          { task: 'again', changed: false, failed: false, commands: [] },
+        ],
+      });
+      expect(fleet.device('defaults-dut').runningConfig()).toContain('\nip domain name example.com\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 160_000);
 });

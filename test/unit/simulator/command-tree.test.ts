@@ -58,3 +58,29 @@ describe('output filters', () => {
     expect(parseFilter(' grep x', 10)).toEqual({ ok: false, error: 'invalid', column: 11 });
   });
 });
+
+describe('CommandTree.help (IOS ?)', () => {
+  const t = new CommandTree<string>()
+    .add('show license eventlog [<days:0-365>]', 'eventlog')
+    .add('show license status', 'status')
+    .add('show logging', 'logging')
+    .add('banner motd <text...>', 'banner');
+
+  test('after a space: next keywords and parameters, <cr> when complete', () => {
+    expect(t.help('show ')).toEqual({ kind: 'next', cr: false, items: [
+      { kind: 'keyword', word: 'license', path: 'show license' },
+      { kind: 'keyword', word: 'logging', path: 'show logging' },
+    ] });
+    expect(t.help('sh lic eventlog ')).toEqual({ kind: 'next', cr: true, items: [{ kind: 'param', name: 'days', spec: '0-365' }] });
+    expect(t.help('banner ')).toEqual({ kind: 'next', cr: false, items: [{ kind: 'keyword', word: 'motd', path: 'banner motd' }] });
+    expect(t.help('banner motd ')).toEqual({ kind: 'next', cr: false, items: [{ kind: 'rest', name: 'text' }] });
+  });
+
+  test('after a partial word: the keywords it abbreviates; errors as IOS words them', () => {
+    expect(t.help('sh')).toEqual({ kind: 'partial', words: ['show'] });
+    expect(t.help('show l')).toEqual({ kind: 'partial', words: ['license', 'logging'] });
+    expect(t.help('zz')).toEqual({ kind: 'unrecognized' });
+    expect(t.help('show zz ')).toEqual({ kind: 'invalid', column: 5 });
+    expect(t.help('show l status ')).toEqual({ kind: 'ambiguous' });
+  });
+});

@@ -1,0 +1,120 @@
+/**
+ * Descriptions for IOS `?` listings, keyed by keyword path (`show running-config`) or, as a
+ * fallback, by the bare keyword (`vrf`). PLACEHOLDERS: these are short plausible texts written
+ * from memory of IOS help, not taken from a capture (no real `?` capture exists in
+ * /work/shared/real-outputs); clients read only the first word of each row (realclients R2).
+ */
+export const KEYWORD_HELP: Record<string, string> = {
+  // EXEC
+  show: 'Show running system information',
+  configure: 'Enter configuration mode',
+  enable: 'Turn on privileged commands',
+  disable: 'Turn off privileged commands',
+  exit: 'Exit from the EXEC',
+  logout: 'Exit from the EXEC',
+  ping: 'Send echo messages',
+  telnet: 'Open a telnet connection',
+  terminal: 'Set terminal line parameters',
+  write: 'Write running configuration to memory, network, or terminal',
+  copy: 'Copy from one file to another',
+  reload: 'Halt and perform a cold restart',
+  license: 'Smart licensing commands',
+  debug: "Debugging functions (see also 'undebug')",
+  undebug: 'Disable debugging functions',
+  monitor: 'Monitoring different system events',
+  'show running-config': 'Current operating configuration',
+  'show running-config all': 'Configuration with defaults',
+  'show startup-config': 'Contents of startup configuration',
+  'show version': 'System hardware and software status',
+  'show license': 'Show license information',
+  'show clock': 'Display the system clock',
+  'show ip': 'IP information',
+  'show logging': 'Show the contents of logging buffers',
+  'show inventory': 'Show the physical inventory',
+  'show vlan': 'VTP VLAN status',
+  'show mac': 'MAC configuration',
+  'show privilege': 'Show current privilege level',
+  'show license status': 'Show license status information',
+  'show license summary': 'Show license summary',
+  'show license usage': 'Show license usage information',
+  'show license udi': 'Show license UDI information',
+  'show license eventlog': 'Show license event log',
+  'show license tech': 'Show license tech support information',
+  'show license history': 'Show license history',
+  'show license all': 'Show license all information',
+  'configure terminal': 'Configure from the terminal',
+  'configure confirm': 'Confirm replacement of running-config with a new config file',
+  'terminal length': 'Set number of lines on a screen',
+  'terminal width': 'Set width of the display terminal',
+  'terminal monitor': 'Copy debug output to the current terminal line',
+  'terminal no': 'Negate a command or set its defaults',
+  'write memory': 'Write to NV memory',
+  'license smart': 'Smart licensing commands',
+  'license smart trust': 'Install a trust code',
+  'license smart sync': 'Synchronize with CSSM or CSLU',
+  'license smart factory': 'Factory reset',
+  // global configuration
+  end: 'Exit from configure mode',
+  do: 'To run exec commands in config mode',
+  hostname: "Set system's network name",
+  banner: 'Define a login banner',
+  no: 'Negate a command or set its defaults',
+  interface: 'Select an interface to configure',
+  ip: 'Global IP configuration subcommands',
+  archive: 'Archive the configuration',
+  line: 'Configure a terminal line',
+  logging: 'Modify message logging facilities',
+  username: 'Establish User Name Authentication',
+  'vrf definition': 'VRF definition mode',
+  'license smart transport': 'Configure the smart transport mode',
+  'license smart url': 'Configure the smart transport URL',
+  'license smart proxy': 'Configure a proxy for the smart transport',
+  'license smart vrf': 'Configure the VRF for smart transport',
+  'license smart usage': 'Configure usage reporting',
+  transport: 'Transport mode',
+  url: 'URL',
+  proxy: 'Proxy server',
+  smart: 'Smart transport',
+  cslu: 'CSLU transport',
+  callhome: 'Call Home transport',
+  off: 'Disable transport',
+  automatic: 'Automatic transport selection',
+  default: 'Default value',
+  vrf: 'VRF name',
+  all: 'All',
+  local: 'Local device only',
+  domain: 'Domain name system',
+  'name-server': 'Specify address of name server to use',
+  lookup: 'Enable IP Domain Name System hostname translation',
+  name: 'Define the default domain name',
+  http: 'HTTP server and client configuration',
+  'source-interface': 'Specify interface for source address',
+  // sub-modes
+  description: 'Interface specific description',
+  address: 'Set the IP address of an interface',
+  shutdown: 'Shutdown the selected interface',
+  switchport: 'Set switching mode characteristics',
+};
+
+/** Parameter rows: how IOS names the value (`A.B.C.D`, `<1-65535>`, `WORD`) and a description. */
+export function paramHelp(name: string, spec: string): [label: string, text: string] {
+  if (/^\d+-\d+$/.test(spec)) return [`<${spec}>`, PARAM_TEXT[name] ?? 'Number'];
+  if (spec === 'ipv4') return ['A.B.C.D', PARAM_TEXT[name] ?? 'IP address'];
+  if (spec === 'host') return ['WORD', PARAM_TEXT[name] ?? 'Hostname or A.B.C.D'];
+  if (spec === 'iface') return ['WORD', 'Interface name (GigabitEthernet1/0/1, Vlan10, ...)'];
+  return ['WORD', PARAM_TEXT[name] ?? 'Name'];
+}
+
+const PARAM_TEXT: Record<string, string> = {
+  days: 'Number of days',
+  port: 'Port number',
+  vrf: 'VRF name',
+  url: 'URL',
+  token: 'Trust token',
+  minutes: 'Minutes',
+  n: 'Number',
+  name: 'Name',
+  address: 'IP address',
+  mask: 'IP subnet mask',
+  secret: 'The secret',
+};
