@@ -1,9 +1,14 @@
 /**
  * Parse time of a 1 MB `show license tech support`: the text is what a converged simulated switch
  * printed, fetched through the real driver, repeated until it reaches 1 MiB (a stack with a long
- * history prints the same sections many times over). Timed in this process, best and median of
- * several rounds, after one warm-up.
+ * history prints the same sections many times over). Timed in a fresh child process (as `slp parse`
+ * or a run would meet it, not inside the bench's own heap, whose garbage collection would weigh on
+ * the median), best and median of 21 rounds after one warm-up.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { connectDevice } from '../device';
 import { parseShowLicenseTechSupport } from '../parsers';
 import { percentile } from './figures';
@@ -38,4 +43,21 @@ export function timeParse(text: string, rounds = 7): { bytes: number; bestMs: nu
   }
   const r = (x: number): number => Number(x.toFixed(1));
   return { bytes: Buffer.byteLength(text), bestMs: r(Math.min(...times)), medianMs: r(percentile(times, 50)!) };
+}
+
+/** Times the parse in a fresh Node process: `node parse-1mb.js FILE ROUNDS` prints timeParse's JSON. */
+export function timeParseInChild(text: string, rounds = 21): { bytes: number; bestMs: number; medianMs: number } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'slp-parse-1mb-'));
+  try {
+    const file = path.join(dir, 'tech-support.txt');
+    writeFileSync(file, text);
+    return JSON.parse(execFileSync(process.execPath, [__filename, file, String(rounds)], { encoding: 'utf8' }));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  const [file, rounds] = process.argv.slice(2);
+  process.stdout.write(JSON.stringify(timeParse(readFileSync(file!, 'utf8'), Number(rounds) || 21)));
 }

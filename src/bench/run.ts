@@ -12,7 +12,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { runFigures, type RunFigures } from './figures';
 import { LAB_CREDENTIALS, LAB_TOKEN, writeBenchLab } from './lab';
-import { fetchTechSupport, ONE_MB, repeatToSize, timeParse } from './parse-1mb';
+import { fetchTechSupport, ONE_MB, repeatToSize, timeParseInChild } from './parse-1mb';
 import type { RunnerMetrics } from './runner-child';
 import type { SimStats } from './sim-child';
 
@@ -128,7 +128,7 @@ async function main(): Promise<void> {
         const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run);
         const stats = await settledStats(sim);
         if (run === 'idempotent' && parse1MB === null) {
-          parse1MB = timeParse(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
+          parse1MB = timeParseInChild(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
         }
         const hosts = report.plays.flatMap((p) => p.hosts);
         const figures = runFigures({
