@@ -1,14 +1,13 @@
 /**
  * `slp plan` → `slp apply` against a simulated lab (127.0.0.1, ephemeral ports), and `slp demo`.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { connectDevice } from '../../src/device';
 import { startFleet, type Fleet, type SimDeviceSpec } from '../../src/simulator';
+import { slpAsCi } from '../helpers/spawn-slp';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const TOKEN = 'PlanApplyToken.abcdefghijklmnopqrstuvwxyz0123';
 const credentials = { username: 'admin', password: 'Lab-Pass-1234', enableSecret: 'Lab-Enable-5678' };
 const SPECS: SimDeviceSpec[] = [
@@ -18,19 +17,7 @@ const SPECS: SimDeviceSpec[] = [
 let fleet: Fleet;
 let dir: string;
 
-function slp(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, SLP_IDTOKEN: TOKEN, CI: '1' };
-  delete env.NODE_ENV;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'slp.js'), ...args], { cwd: dir, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const slp = (args: string[]) => slpAsCi(args, { cwd: dir, token: TOKEN });
 
 beforeAll(async () => {
   fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 50 });

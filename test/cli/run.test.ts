@@ -3,14 +3,13 @@
  * simulated lab started here on 127.0.0.1 ephemeral ports, through a temporary inventory. The CLI
  * is spawned asynchronously: the lab lives in this process and must keep answering.
  */
-import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFleet, type Fleet, type SimDeviceSpec } from '../../src/simulator';
 import { closedPort } from '../helpers/tcp-fakes';
+import { slpAsCi } from '../helpers/spawn-slp';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const TOKEN = 'CliTestToken.abcdefghijklmnopqrstuvwxyz012345';
 const PASSWORD = 'Lab-Pass-1234';
 const ENABLE = 'Lab-Enable-5678';
@@ -43,19 +42,7 @@ const PLAYBOOK = `
 let fleet: Fleet;
 let dir: string;
 
-function slp(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, SLP_IDTOKEN: TOKEN, CI: '1', ...env };
-  delete childEnv.NODE_ENV;
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'slp.js'), ...args], { cwd: dir, env: childEnv });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+const slp = (args: string[], env: Record<string, string> = {}) => slpAsCi(args, { cwd: dir, token: TOKEN, env });
 
 beforeAll(async () => {
   fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 50 });

@@ -24,3 +24,24 @@ export function slp(
     child.on('close', (status) => resolve({ status, stdout, stderr }));
   });
 }
+
+/**
+ * Spawns the CLI as a CI job sees it: `CI=1` (plain progress lines), NODE_ENV unset (jest sets it
+ * to `test`, which would pick listr2's test renderer), the trust token in SLP_IDTOKEN.
+ */
+export function slpAsCi(
+  args: string[],
+  options: { cwd: string; token: string; env?: Record<string, string> },
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, SLP_IDTOKEN: options.token, CI: '1', ...options.env };
+  delete env.NODE_ENV;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, ...args], { cwd: options.cwd, env });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}

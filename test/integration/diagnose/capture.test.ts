@@ -8,7 +8,7 @@ import { runCapture } from '../../../src/slp/capture';
 import { diagnoseOne } from '../../../src/slp/diagnose-fleet';
 import { probeTarget } from '../../../src/slp/verify-probes';
 import { gatherEvidence } from '../../../src/slp/verify-evidence';
-import { connect, installTrust, seedLines, spec } from './lab';
+import { connect, spec, configured as configuredDevice } from './lab';
 
 let fleet: Fleet;
 const open: Device[] = [];
@@ -22,12 +22,7 @@ afterAll(async () => {
   await fleet.stop();
 });
 
-async function configured(name: string): Promise<Device> {
-  const device = await connect(fleet.hosts[name]!.port, name, open);
-  await device.configure(seedLines());
-  await installTrust(device);
-  return device;
-}
+const configured = (name: string): Promise<Device> => configuredDevice(fleet, name, open);
 
 async function target(device: Device) {
   const e = await gatherEvidence(device, ['status', 'config']);

@@ -9,7 +9,7 @@
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
 import { DEBUG_COMMANDS, runDebugs } from '../../../src/slp/debugs';
-import { connect, installTrust, seedLines, spec } from './lab';
+import { spec, configured as configuredDevice } from './lab';
 
 let fleet: Fleet;
 const open: Device[] = [];
@@ -24,12 +24,7 @@ afterAll(async () => {
   await fleet.stop();
 });
 
-async function configured(name: string): Promise<Device> {
-  const device = await connect(fleet.hosts[name]!.port, name, open);
-  await device.configure(seedLines());
-  await installTrust(device);
-  return device;
-}
+const configured = (name: string): Promise<Device> => configuredDevice(fleet, name, open);
 
 const STAMP = /^\*?\w{3} \d{2} [\d:.]+: /;
 /** The debug lines (HTTPC / SSL / CRYPTO_PKI) among `lines`, timestamps removed. */

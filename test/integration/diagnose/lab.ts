@@ -5,7 +5,7 @@
  */
 import { connectDevice, type Device } from '../../../src/device';
 import { parseShowLicenseHistoryMessage, parseShowLicenseStatus } from '../../../src/parsers';
-import type { SimDeviceSpec } from '../../../src/simulator';
+import type { Fleet, SimDeviceSpec } from '../../../src/simulator';
 
 export const TOKEN = 'LabTokenAbcdefghij0123456789.lab-token';
 export const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
@@ -66,4 +66,12 @@ export async function syncAndWaitForAck(device: Device): Promise<void> {
     (s) => !!s.usageReporting?.lastAckReceived,
     'the usage report ACK',
   );
+}
+
+/** Connects to `name` and brings it to the seed's configured state with trust installed. */
+export async function configured(fleet: Fleet, name: string, open: Device[]): Promise<Device> {
+  const device = await connect(fleet.hosts[name]!.port, name, open);
+  await device.configure(seedLines());
+  await installTrust(device);
+  return device;
 }
