@@ -6,7 +6,7 @@ import { loadInventory } from '../inventory/load-inventory';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import { runRedactor } from '../runner/run-secrets';
-import { parsePlanFile } from '../slp/plan-file';
+import { parsePlanFile } from '../converge/plan-file';
 import { playsFromPlanFile } from './plan';
 import { addRunOptions, parseForks, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';

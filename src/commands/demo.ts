@@ -5,7 +5,7 @@ import { loadRun, type RunPlay } from '../playbook/load-run';
 import { Redactor } from '../redact';
 import { startFleet, specsFromInventoryFile } from '../simulator';
 import { defaultSteps } from '../runner/default-steps';
-import { expectationFor, expectationMismatch } from '../runner/demo-expectations';
+import { expectationFor, expectationMismatch } from './demo-expectations';
 import { executeRun } from '../runner/execute-run';
 import type { RunnerPlay } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';

@@ -7,8 +7,8 @@ import type { InventoryHost } from '../inventory/inventory';
 import { Redactor } from '../redact';
 import { writeReport } from '../report/write-report';
 import { connectionSecrets, connectOptionsFor } from '../runner/connect-options';
-import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../slp/diagnose-fleet';
-import { formatReports, reportsJson } from '../slp/diagnose-report';
+import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/fleet';
+import { formatReports, reportsJson } from '../diagnose/report';
 import type { RegisterCommand } from './index';
 
 interface DiagnoseFlags {

@@ -5,7 +5,7 @@ import { executeRun } from '../runner/execute-run';
 import { runRedactor } from '../runner/run-secrets';
 import type { RunnerPlay } from '../runner/run-playbook';
 import type { Play } from '../schema/types.generated';
-import { hostPlanFrom, serializePlanFile, type HostPlan } from '../slp/plan-file';
+import { hostPlanFrom, serializePlanFile, type HostPlan } from '../converge/plan-file';
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';

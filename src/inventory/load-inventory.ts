@@ -9,7 +9,7 @@ import { checkDocument } from '../schema/check-document';
 import { ajvIssues, sortIssues, splitPointer } from '../schema/schema-issues';
 import { validateHostVars, validateInventory } from '../schema/validators';
 import { locateWithin, readYamlFile, type YamlSource } from '../schema/yaml-source';
-import { renderValue, type Env, type TemplateContext } from '../playbook/template';
+import { renderValue, type Env, type TemplateContext } from '../template/template';
 import { hostConnection } from './host-connection';
 import type { Inventory, InventoryGroup, InventoryHost, VarEntry } from './inventory';
 import { readInventoryTree, type InventoryTree } from './inventory-tree';

@@ -14,7 +14,7 @@ import type { Inventory, InventoryHost } from '../inventory/inventory';
 import { collectInventory } from '../inventory/load-inventory';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
-import type { Env } from './template';
+import type { Env } from '../template/template';
 
 /** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {

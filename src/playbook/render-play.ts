@@ -12,7 +12,7 @@ import type { Play } from '../schema/types.generated';
 import { TOKEN_RE, validatePlay } from '../schema/validators';
 import { issueAt, locateWithin, type YamlSource } from '../schema/yaml-source';
 import { playbookLabel } from './load-playbook';
-import { escapeKey, renderValue, type Env, type TemplateProblem } from './template';
+import { escapeKey, renderValue, type Env, type TemplateProblem } from '../template/template';
 
 /** A play rendered with one host's variables, and what rendering found wrong. */
 export interface RenderedPlay {

@@ -3,7 +3,7 @@
  * "task". ok counts every step that succeeded, changed ones included (as Ansible's ok does); a
  * host skipped for a whole play counts one skipped.
  */
-import type { HostResult } from '../runner/host-result';
+import type { HostResult } from '../results/host-result';
 
 /** One host's recap counters, as Ansible's PLAY RECAP prints them. */
 export interface HostStats {

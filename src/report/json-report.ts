@@ -4,7 +4,7 @@
  * The shape is documented in docs/runner.md; every string passes through the redactor.
  */
 import type { Redactor } from '../redact';
-import type { RunResult } from '../runner/run-playbook';
+import type { RunResult } from '../results/run-result';
 import { hostStats, type HostStats } from './host-stats';
 
 export const JSON_REPORT_VERSION = 1;

@@ -5,8 +5,8 @@
  */
 import { create } from 'xmlbuilder2';
 import type { Redactor } from '../redact';
-import { checkFailed, type HostResult } from '../runner/host-result';
-import type { RunResult } from '../runner/run-playbook';
+import { checkFailed, type HostResult } from '../results/host-result';
+import type { RunResult } from '../results/run-result';
 
 const seconds = (ms: number | undefined): string => ((ms ?? 0) / 1000).toFixed(3);
 

@@ -4,8 +4,8 @@
  * were skipped and why. Pure: the caller passes the redactor and whether to colour.
  */
 import type { Redactor } from '../redact';
-import { checkFailed, type HostResult } from '../runner/host-result';
-import type { RunResult } from '../runner/run-playbook';
+import { checkFailed, type HostResult } from '../results/host-result';
+import type { RunResult } from '../results/run-result';
 import { hostStats, type HostStats } from './host-stats';
 
 const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, bold: 1 } as const;

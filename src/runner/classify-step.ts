@@ -7,8 +7,8 @@ import {
   AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, DriftError, HostKeyError,
   RollbackError, UnreachableError, UnsupportedDeviceError,
 } from '../errors';
-import type { HostConvergeResult } from '../slp/converge-host';
-import type { HostStepName, StepResult, StepStatus } from './host-result';
+import type { HostConvergeResult } from '../converge/converge-host';
+import type { HostStepName, StepResult, StepStatus } from '../results/host-result';
 
 /**
  * Errors Ansible would call UNREACHABLE: the session could not be opened or was lost. A lost push

@@ -4,8 +4,8 @@
  * stays out of the HostResult (the evidence lines that prove the cause are kept).
  */
 import type { Device } from '../device/device';
-import { diagnoseHost } from '../slp/diagnose';
-import type { HostDiagnosis } from './host-result';
+import { diagnoseHost } from '../diagnose/diagnose';
+import type { HostDiagnosis } from '../results/host-result';
 import type { FailureContext, HostJob, StepContext } from './host-steps';
 
 export async function diagnoseFailure(device: Device, _job: HostJob, _ctx: StepContext, _failure: FailureContext): Promise<HostDiagnosis> {

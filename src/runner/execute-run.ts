@@ -7,11 +7,12 @@ import { renderJsonReport, type ReportMeta } from '../report/json-report';
 import { renderJunitReport } from '../report/junit-report';
 import { renderRecap } from '../report/recap';
 import { writeReport } from '../report/write-report';
-import { runExitCode } from './exit-code';
+import { runExitCode } from '../results/exit-code';
 import type { HostSteps, StepContext } from './host-steps';
 import { Interrupt } from './interrupt';
 import { Progress } from './progress';
-import { runPlaybook, type RunnerPlay, type RunResult } from './run-playbook';
+import type { RunResult } from '../results/run-result';
+import { runPlaybook, type RunnerPlay } from './run-playbook';
 import { selectRenderer, useColor } from './select-renderer';
 
 export interface ExecuteOptions {

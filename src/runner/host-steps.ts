@@ -8,10 +8,10 @@ import type { InventoryHost } from '../inventory/inventory';
 import type { PlayHeader } from '../playbook/load-run';
 import type { Redactor } from '../redact';
 import type { Play } from '../schema/types.generated';
-import type { HostConvergeResult } from '../slp/converge-host';
-import type { HostPlan } from '../slp/plan-file';
-import type { Plan } from '../slp/plan';
-import type { HostCheck, HostDiagnosis } from './host-result';
+import type { HostConvergeResult } from '../converge/converge-host';
+import type { HostPlan } from '../converge/plan-file';
+import type { Plan } from '../converge/plan';
+import type { HostCheck, HostDiagnosis } from '../results/host-result';
 
 /** One host in one play. */
 export interface HostJob {

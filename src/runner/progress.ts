@@ -6,7 +6,7 @@
  */
 import { Listr, ListrLogger, ProcessOutput, type ListrTaskWrapper } from 'listr2';
 import type { ProgressRenderer } from './select-renderer';
-import type { RunEvent, RunObserver } from './run-events';
+import type { RunEvent, RunObserver } from '../results/run-events';
 
 interface Deferred {
   promise: Promise<void>;

@@ -5,12 +5,12 @@
  */
 import type { Device } from '../device/device';
 import { CommandRejectedError, ConfigError, DriftError, RollbackError, UnsupportedDeviceError } from '../errors';
-import type { HostConvergeResult } from '../slp/converge-host';
-import { PushInterruptedError } from '../slp/recover-push';
+import type { HostConvergeResult } from '../converge/converge-host';
+import { PushInterruptedError } from '../converge/recover-push';
 import { convergeSteps, errorStatus } from './classify-step';
-import { checkFailed, hostStatus, type HostCheck, type HostResult, type HostStepName, type StepResult } from './host-result';
+import { checkFailed, hostStatus, type HostCheck, type HostResult, type HostStepName, type StepResult } from '../results/host-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
-import type { RunEventBody } from './run-events';
+import type { RunEventBody } from '../results/run-events';
 
 export interface RunHostHooks {
   emit: (event: RunEventBody) => void;

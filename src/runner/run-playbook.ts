@@ -3,17 +3,19 @@
  * once inside a batch. Every host of every play ends with a HostResult — run, or skipped with the
  * reason (max_fail_percentage, Ctrl-C, failed in an earlier play) — so nothing is silently dropped.
  */
-import type { HostPlan } from '../slp/plan-file';
+import type { HostPlan } from '../converge/plan-file';
 import type { PlayHeader } from '../playbook/load-run';
 import type { InventoryHost } from '../inventory/inventory';
 import type { Play } from '../schema/types.generated';
 import { maxFailReason, splitBatches } from './batches';
-import { skippedHost, type HostResult } from './host-result';
+import { skippedHost, type HostResult } from '../results/host-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 import { Interrupt } from './interrupt';
 import { runBounded } from './pool';
 import { runHost } from './run-host';
-import type { RunEvent, RunEventBody, RunObserver } from './run-events';
+import type { RunEvent, RunEventBody, RunObserver } from '../results/run-events';
+import type { PlayResult, RunResult } from '../results/run-result';
+
 
 /** The default `--forks`: enough for a few hundred switches; each host is one SSH session. */
 export const DEFAULT_FORKS = 50;
@@ -31,26 +33,6 @@ export interface RunnerOptions {
   observer?: RunObserver;
   interrupt?: Interrupt;
   now?: () => number;
-}
-
-export interface PlayResult {
-  index: number;
-  name: string;
-  pattern: string;
-  /** In the play's host order. */
-  hosts: HostResult[];
-  /** Why later batches did not run. */
-  stopped?: string;
-}
-
-export interface RunResult {
-  startedAt: string;
-  durationMs: number;
-  check: boolean;
-  plays: PlayResult[];
-  events: RunEvent[];
-  /** Ctrl-C was pressed: 'stop' (finished in-flight hosts) or 'abandon'. */
-  interrupted: 'stop' | 'abandon' | null;
 }
 
 export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerOptions): Promise<RunResult> {

@@ -1,4 +1,4 @@
-import { hasTemplate } from '../playbook/template';
+import { hasTemplate } from '../template/template';
 import { splitPointer } from './schema-issues';
 
 /**

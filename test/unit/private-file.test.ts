@@ -10,7 +10,7 @@ import { Transcript } from '../../src/device/transcript';
 import { openPrivateFile, writePrivateFile } from '../../src/private-file';
 import { Redactor } from '../../src/redact';
 import { writeReport } from '../../src/report/write-report';
-import { writeBackup } from '../../src/slp/backup';
+import { writeBackup } from '../../src/converge/backup';
 
 let dir: string;
 let umask: number;

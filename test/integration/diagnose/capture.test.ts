@@ -4,10 +4,10 @@
  */
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
-import { runCapture } from '../../../src/slp/capture';
-import { diagnoseOne } from '../../../src/slp/diagnose-fleet';
-import { probeTarget } from '../../../src/slp/verify-probes';
-import { gatherEvidence } from '../../../src/slp/verify-evidence';
+import { runCapture } from '../../../src/diagnose/capture';
+import { diagnoseOne } from '../../../src/diagnose/fleet';
+import { probeTarget } from '../../../src/verify/probes';
+import { gatherEvidence } from '../../../src/verify/evidence';
 import { connect, spec, configured as configuredDevice } from './lab';
 
 let fleet: Fleet;

@@ -8,7 +8,7 @@
  */
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
-import { DEBUG_COMMANDS, runDebugs } from '../../../src/slp/debugs';
+import { DEBUG_COMMANDS, runDebugs } from '../../../src/diagnose/debugs';
 import { spec, configured as configuredDevice } from './lab';
 
 let fleet: Fleet;

@@ -4,8 +4,8 @@
  */
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
-import { diagnoseHost } from '../../../src/slp/diagnose';
-import { diagnoseOne } from '../../../src/slp/diagnose-fleet';
+import { diagnoseHost } from '../../../src/diagnose/diagnose';
+import { diagnoseOne } from '../../../src/diagnose/fleet';
 import { connect, installTrust, seedLines, spec } from './lab';
 
 const LAB_PROXY = { address: '192.168.217.105', port: 80 };

@@ -1,6 +1,6 @@
-import { floorSeconds, percentile, runFigures } from '../../../src/bench/figures';
-import { benchInventory } from '../../../src/bench/lab';
-import { repeatToSize } from '../../../src/bench/parse-1mb';
+import { floorSeconds, percentile, runFigures } from '../../../bench/src/figures';
+import { benchInventory } from '../../../bench/src/lab';
+import { repeatToSize } from '../../../bench/src/parse-1mb';
 import { parse } from 'yaml';
 
 describe('benchmark arithmetic', () => {

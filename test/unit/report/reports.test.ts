@@ -2,7 +2,8 @@ import { Redactor } from '../../../src/redact';
 import { renderRecap } from '../../../src/report/recap';
 import { buildJsonReport } from '../../../src/report/json-report';
 import { renderJunitReport } from '../../../src/report/junit-report';
-import { runPlaybook, type RunResult } from '../../../src/runner/run-playbook';
+import type { RunResult } from '../../../src/results/run-result';
+import { runPlaybook } from '../../../src/runner/run-playbook';
 import { ctx, fakeSteps, play } from '../runner/fake-steps';
 
 const TOKEN = 'Tok3n-abcdefghijklmnop';

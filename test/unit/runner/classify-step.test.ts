@@ -1,6 +1,6 @@
 import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError } from '../../../src/errors';
 import { errorStatus } from '../../../src/runner/classify-step';
-import { PushInterruptedError } from '../../../src/slp/recover-push';
+import { PushInterruptedError } from '../../../src/converge/recover-push';
 
 describe('errorStatus for a push cut by a lost session', () => {
   const lost = new DisconnectedError('sw', 'ip name-server 10.31.104.74');

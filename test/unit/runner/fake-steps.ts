@@ -3,15 +3,15 @@
  * "sw-b fails verify" instead of device transcripts. No network, no timers.
  */
 import type { Device } from '../../../src/device/device';
-import { TrustInstallError } from '../../../src/slp/apply';
+import { TrustInstallError } from '../../../src/converge/apply';
 import { UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
 import type { InventoryHost } from '../../../src/inventory/inventory';
 import type { PlayHeader } from '../../../src/playbook/load-run';
 import { Redactor } from '../../../src/redact';
 import type { HostSteps, StepContext } from '../../../src/runner/host-steps';
 import type { RunnerPlay } from '../../../src/runner/run-playbook';
-import type { HostConvergeResult } from '../../../src/slp/converge-host';
-import type { Plan } from '../../../src/slp/plan';
+import type { HostConvergeResult } from '../../../src/converge/converge-host';
+import type { Plan } from '../../../src/converge/plan';
 import type { Play } from '../../../src/schema/types.generated';
 
 /** `converged-verify-fails`: nothing to change, and verify fails (a configured switch that does not report). */

@@ -1,7 +1,7 @@
 import { runPlaybook } from '../../../src/runner/run-playbook';
-import { runExitCode } from '../../../src/runner/exit-code';
+import { runExitCode } from '../../../src/results/exit-code';
 import { Interrupt } from '../../../src/runner/interrupt';
-import type { RunEvent } from '../../../src/runner/run-events';
+import type { RunEvent } from '../../../src/results/run-events';
 import { ctx, fakeSteps, play, type Script } from './fake-steps';
 
 let clock = 0;

@@ -1,0 +1,27 @@
+/**
+ * Runs the real CLI (`slp …`, the same `main` as bin/slp.js) in a process of its own and, when it
+ * ends, writes what the process cost: peak RSS and CPU (the parent times the wall). The benchmark
+ * reads the file.
+ *
+ *   node dist-bench/bench/src/runner-child.js <metrics.json> run -i inventory.yaml day0.yaml --forks 100 …
+ */
+import { writeFileSync } from 'node:fs';
+import { main } from '../../src/cli';
+
+/** What the runner child reports about its own run: exit code, peak memory and CPU. */
+export interface RunnerMetrics {
+  exitCode: number;
+  maxRssKB: number;
+  cpuMicros: number;
+}
+
+async function runChild(): Promise<void> {
+  const [metricsFile, ...args] = process.argv.slice(2);
+  const exitCode = await main([process.argv[0]!, 'slp', ...args]);
+  const u = process.resourceUsage();
+  const metrics: RunnerMetrics = { exitCode, maxRssKB: u.maxRSS, cpuMicros: u.userCPUTime + u.systemCPUTime };
+  writeFileSync(metricsFile!, JSON.stringify(metrics));
+  process.exitCode = exitCode;
+}
+
+void runChild();

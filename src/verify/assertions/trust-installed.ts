@@ -1,0 +1,43 @@
+import type { Udi } from '../../parsers';
+import { memberTrustLine, trustCodeLine } from '../lines';
+import type { Assertion } from './assertion';
+
+/**
+ * `trust_installed: true` — a trust code on every stack member, matched by UDI serial: the members
+ * come from `show license udi` (HA UDI List), their trust from `show license status` (Trust Code
+ * Installed, one `Active:/Standby:/Member:` entry per member on a stack; one date on a standalone).
+ */
+export const trustInstalled: Assertion<boolean> = {
+  key: 'trust_installed',
+  needs: () => ['udi', 'status'],
+  evaluate: (_param, evidence) => {
+    const tc = evidence.status?.trustCode;
+    if (!tc) return { passed: false, message: 'show license status has no Trust Code Installed line', evidence: [] };
+    const udi = evidence.udi;
+    const members: Udi[] = udi?.members.length ? udi.members : udi?.udi ? [udi.udi] : tc.members;
+    if (tc.members.length === 0) {
+      // Standalone form: one date (or <none>) stands for the only member.
+      const lines = [trustCodeLine(evidence.status!)];
+      // `<none>` on a stack is the usual day-0 answer: say that, not that the list is missing.
+      if (!tc.installed) {
+        const on = members.length > 1 ? ` on any of the ${members.length} stack members` : '';
+        return { passed: false, message: `no trust code installed${on}`, evidence: lines };
+      }
+      if (members.length > 1) {
+        return { passed: false, message: `${members.length} stack members but Trust Code Installed shows no member list`, evidence: lines };
+      }
+      return { passed: true, message: `trust code installed on ${tc.installedAt}`, evidence: lines };
+    }
+    const missing: string[] = [];
+    const lines: string[] = [];
+    for (const m of members) {
+      const entry = tc.members.find((e) => e.sn === m.sn);
+      if (entry) lines.push(memberTrustLine(entry));
+      else lines.push(`show license udi: PID:${m.pid},SN:${m.sn} (not listed under Trust Code Installed)`);
+      if (!entry?.installed) missing.push(`PID:${m.pid},SN:${m.sn}`);
+    }
+    return missing.length === 0
+      ? { passed: true, message: `trust code installed on all ${members.length} members`, evidence: lines }
+      : { passed: false, message: `no trust code on ${missing.join(', ')}`, evidence: lines };
+  },
+};

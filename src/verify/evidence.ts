@@ -1,0 +1,88 @@
+/**
+ * The evidence verify and diagnose reason over: the show commands the guide reads (reference §4.2),
+ * each parsed by src/parsers, gathered once per look. Only the parts a caller asks for are run, so
+ * an assertion that needs `show license status` does not pay for `show license tech support`.
+ */
+import type { Device } from '../device/device';
+import {
+  parseShowClock,
+  parseShowLicenseEventlog,
+  parseShowLicenseHistoryMessage,
+  parseShowLicenseStatus,
+  parseShowLicenseTechSupport,
+  parseShowLicenseUdi,
+  parseShowLogging,
+  parseShowRunningConfig,
+  parseShowVersion,
+  type ShowClock,
+  type ShowLicenseEventlog,
+  type ShowLicenseHistoryMessage,
+  type ShowLicenseStatus,
+  type ShowLicenseTechSupport,
+  type ShowLicenseUdi,
+  type ShowLogging,
+  type ShowVersion,
+  type SlpConfigView,
+} from '../parsers';
+import type { Probe } from './probes';
+
+/** The parsed outputs, each present only when it was gathered. */
+export interface Evidence {
+  version?: ShowVersion;
+  status?: ShowLicenseStatus;
+  techSupport?: ShowLicenseTechSupport;
+  eventlog?: ShowLicenseEventlog;
+  history?: ShowLicenseHistoryMessage;
+  logging?: ShowLogging;
+  clock?: ShowClock;
+  /** The SLP-related view of `show running-config`. */
+  config?: SlpConfigView;
+  udi?: ShowLicenseUdi;
+  /** Active probes (ping, telnet) toward CSSM or the proxy, in the order they were run. */
+  probes?: Probe[];
+}
+
+export type EvidencePart = Exclude<keyof Evidence, 'probes'>;
+
+/** Days of event log read by default: a week covers a failure that started before a weekend. */
+export const DEFAULT_EVENTLOG_DAYS = 7;
+
+interface PartSource {
+  command: (o: GatherOptions) => string;
+  read: (text: string) => Evidence[EvidencePart];
+}
+
+/** Which command fills which part (the guide's commands, reference §3 / seed steps 1–4). */
+export const EVIDENCE_SOURCES: Readonly<Record<EvidencePart, PartSource>> = {
+  version: { command: () => 'show version', read: (t) => parseShowVersion(t).value },
+  status: { command: () => 'show license status', read: (t) => parseShowLicenseStatus(t).value },
+  techSupport: { command: () => 'show license tech support', read: (t) => parseShowLicenseTechSupport(t).value },
+  eventlog: {
+    command: (o) => `show license eventlog ${Math.min(365, Math.max(1, o.eventlogDays ?? DEFAULT_EVENTLOG_DAYS))}`,
+    read: (t) => parseShowLicenseEventlog(t).value,
+  },
+  history: { command: () => 'show license history message', read: (t) => parseShowLicenseHistoryMessage(t).value },
+  logging: { command: () => 'show logging', read: (t) => parseShowLogging(t).value },
+  clock: { command: () => 'show clock', read: (t) => parseShowClock(t).value },
+  config: { command: () => 'show running-config', read: (t) => parseShowRunningConfig(t).value.slp },
+  udi: { command: () => 'show license udi', read: (t) => parseShowLicenseUdi(t).value },
+};
+
+export interface GatherOptions {
+  eventlogDays?: number;
+  /** Called with each command before it is sent (for the diagnosis `steps`). */
+  onCommand?: (command: string) => void;
+}
+
+/** Runs the commands for `parts` (each once, in the order given) and returns their parsed values. */
+export async function gatherEvidence(device: Device, parts: Iterable<EvidencePart>, options: GatherOptions = {}): Promise<Evidence> {
+  const evidence: Evidence = {};
+  for (const part of new Set(parts)) {
+    const source = EVIDENCE_SOURCES[part];
+    const command = source.command(options);
+    options.onCommand?.(command);
+    const text = (await device.run(command)).output;
+    (evidence as Record<EvidencePart, unknown>)[part] = source.read(text);
+  }
+  return evidence;
+}

@@ -1,0 +1,231 @@
+import { mkdtempSync, readFileSync, readdirSync, statSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
+import { PushInterruptedError } from '../../../src/converge/recover-push';
+import { confirmChanges, TrustInstallError } from '../../../src/converge/apply';
+import type { Clock } from '../../../src/clock';
+import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
+import type { DesiredSlp } from '../../../src/converge/desired';
+import { FakeDevice } from '../../helpers/fake-device';
+
+const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';
+const DESIRED: DesiredSlp = {
+  transport: 'smart',
+  url: 'default',
+  http_client_source_interface: 'vlan10',
+  dns: { servers: ['10.31.104.74', '10.31.104.75'], domain: 'example.com', source_interface: 'Vlan10' },
+  proxy: { address: '192.168.217.105', port: 80 },
+  trust: { token: TOKEN, scope: 'all' },
+  sync: true,
+};
+const DAY0_LINES = [
+  'license smart transport smart',
+  'license smart proxy address 192.168.217.105',
+  'license smart proxy port 80',
+  'ip http client source-interface Vlan10',
+  'ip name-server 10.31.104.74',
+  'ip name-server 10.31.104.75',
+  'ip domain name example.com',
+  'ip domain lookup source-interface Vlan10',
+];
+
+/** A clock whose sleep moves time forward instantly. */
+function fakeClock(): Clock {
+  let t = Date.UTC(2025, 0, 24, 23, 19, 5);
+  return { now: () => new Date(t), sleep: async (ms) => void (t += ms) };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'slp-converge-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const opts = (over: ConvergeOptions = {}): ConvergeOptions => ({
+  host: 'sw-a1', backupDir: dir, clock: fakeClock(), trustTimeoutMs: 10_000, syncTimeoutMs: 10_000, pollMs: 1_000, ...over,
+});
+const configLines = (d: FakeDevice): string[] => d.log.filter((l) => l.mode === 'config').map((l) => l.command);
+
+describe('convergeHost with a fake device', () => {
+  it('day 0: pushes the lines, installs trust, syncs, saves, backs up; a second run changes nothing', async () => {
+    const device = new FakeDevice({ members: 2, config: ['ip domain name old.example.com'] });
+    const first = await convergeHost(device, DESIRED, opts());
+    expect(first.error).toBeUndefined();
+    expect(first.applied).toEqual([...DAY0_LINES, 'license smart trust idtoken *** all', 'license smart sync all', 'write memory']);
+    expect(first).toMatchObject({ changed: true, saved: true, trust: { status: 'installed' }, sync: { status: 'reported' } });
+    expect(first.after).toEqual([
+      'license smart transport smart',
+      'license smart proxy address 192.168.217.105',
+      'license smart proxy port 80',
+      'ip http client source-interface Vlan10',
+      'ip name-server 10.31.104.74',
+      'ip name-server 10.31.104.75',
+      'ip domain name example.com',
+      'ip domain lookup source-interface Vlan10',
+    ]);
+    expect(device.trusted).toEqual([true, true]);
+    expect(device.log.find((l) => l.command.includes('idtoken'))).toEqual({
+      command: `license smart trust idtoken ${TOKEN} all`, secret: true, mode: 'exec',
+    });
+    expect(JSON.stringify(first)).not.toContain(TOKEN);
+    // Backup: the config before, owner-only.
+    expect(readdirSync(path.join(dir, 'sw-a1'))).toEqual(['2025-01-24T23-19-05-000Z.cfg']);
+    const backup = path.join(dir, 'sw-a1', '2025-01-24T23-19-05-000Z.cfg');
+    expect(statSync(backup).mode & 0o777).toBe(0o600);
+    expect(readFileSync(backup, 'utf8')).toContain('ip domain name old.example.com');
+    // After the push only the running-config is re-read: `after` needs no license status.
+    expect(device.log.filter((l) => l.mode === 'exec').map((l) => l.command.replace(TOKEN, '***'))).toEqual([
+      'show version', 'show running-config', 'show license status',
+      'license smart trust idtoken *** all', 'show license status',
+      'license smart sync all', 'show license status',
+      'write memory', 'show running-config',
+    ]);
+
+    const before = device.log.length;
+    const second = await convergeHost(device, DESIRED, opts());
+    expect(second).toMatchObject({ changed: false, applied: [], saved: false });
+    expect(second.trust).toBeUndefined();
+    expect(second.plan?.trust?.action).toBe('skip');
+    expect(device.log.slice(before).map((l) => l.command)).toEqual(['show version', 'show running-config', 'show license status']);
+  });
+
+  it('--check --diff: reports the plan and a diff, sends no change', async () => {
+    const device = new FakeDevice();
+    const result = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ check: true, diff: true }));
+    expect(result.changed).toBe(true);
+    expect(result.plan?.commands).toEqual(DAY0_LINES);
+    expect(device.log.map((l) => l.command)).toEqual(['show version', 'show running-config', 'show license status']);
+    expect(result.diff).toBe(
+      [
+        '===================================================================',
+        '--- sw-a1 (before)',
+        '+++ sw-a1 (after)',
+        '@@ -0,0 +1,8 @@',
+        ...result.after.map((l) => `+${l}`),
+        '',
+      ].join('\n'),
+    );
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('a rejected line is rolled back to the backup and the host fails with the device message', async () => {
+    const start = ['license smart transport callhome', 'ip name-server 10.0.0.9'];
+    const device = new FakeDevice({ config: start, rejectLine: 'ip http client' });
+    const result = await convergeHost(device, { ...DESIRED, trust: undefined }, opts());
+    expect(result.error).toBeInstanceOf(CommandRejectedError);
+    expect(result.error?.message).toBe('fake: "% Invalid input detected" after "ip http client source-interface Vlan10"');
+    expect(result.rollback).toEqual([
+      'no license smart proxy address 192.168.217.105',
+      'no license smart proxy port 80',
+      'license smart transport callhome',
+      'ip name-server 10.0.0.9',
+    ]);
+    expect(device.config).toEqual(start);
+    expect(result.after).toEqual(result.before);
+    expect(device.saved).toBeNull();
+  });
+
+  it('refuses an unsupported release before reading anything else', async () => {
+    const device = new FakeDevice({ version: '17.03.05' });
+    const result = await convergeHost(device, DESIRED, opts());
+    expect(result.error).toBeInstanceOf(UnsupportedDeviceError);
+    expect(result.error?.message).toBe(
+      'sw-a1: unsupported device: IOS XE 17.03.05 is older than 17.9.1 (Smart Licensing Using Policy over Smart Transport needs 17.9.1 or later)',
+    );
+    expect(device.log.map((l) => l.command)).toEqual(['show version']);
+  });
+
+  it('a trust install that fails reports the COMM_FAILED reason', async () => {
+    const device = new FakeDevice({ trustFailure: 'Connection timed out' });
+    const result = await convergeHost(device, DESIRED, opts());
+    expect(result.error).toBeInstanceOf(TrustInstallError);
+    expect(result.error?.message).toBe('sw-a1: trust install failed: COMM_FAILED: Connection timed out');
+    expect(result.saved).toBe(false);
+  });
+
+  it('revert timer: archive set up, config pushed under the timer; unconfirmed it reverts, confirmed it saves', async () => {
+    const start = ['license smart transport callhome'];
+    const reverting = new FakeDevice({ config: start });
+    const r1 = await convergeHost(reverting, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(r1).toMatchObject({ revertPending: true, saved: false });
+    expect(configLines(reverting).slice(0, 3)).toEqual(['archive', ' path flash:slp-archive', ' maximum 5']);
+    reverting.expireRevertTimer();
+    expect(reverting.config.filter((l) => !/^( |archive)/.test(l))).toEqual(start);
+
+    const confirmed = new FakeDevice({ config: start });
+    const r2 = await convergeHost(confirmed, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(await confirmChanges(confirmed, r2.plan!)).toEqual(['configure confirm', 'write memory']);
+    confirmed.expireRevertTimer();
+    expect(confirmed.saved).toEqual(confirmed.config);
+    expect(confirmed.config).toContain('ip http client source-interface Vlan10');
+  });
+});
+
+describe('a session lost in the middle of a push', () => {
+  const START = ['license smart transport callhome', 'ip name-server 10.0.0.9'];
+  // The first four planned lines go through; the session is lost at the fifth.
+  const SENT = ['no ip name-server 10.0.0.9', ...DAY0_LINES.slice(0, 4)];
+
+  it.each(['disconnect', 'timeout'] as const)('%s: the old session is closed, a new one rolls back and verifies; commands = what was sent', async (as) => {
+    const device = new FakeDevice({ config: START, loseSessionAt: { line: 'ip http client', as } });
+    const sessions: FakeDevice[] = [];
+    const reconnect = async (): Promise<FakeDevice> => {
+      // The hung / dropped session is closed before the new one touches the config.
+      expect(device.closed).toBe(true);
+      sessions.push(device.reopen());
+      return sessions[0]!;
+    };
+    const result = await convergeHost(device, DESIRED, opts({ reconnect }));
+    const original = as === 'disconnect' ? new DisconnectedError('fake', 'ip http client source-interface Vlan10') : new DeviceTimeoutError('fake', 'config', 1000, 'ip http client source-interface Vlan10');
+    expect(result.error).toBeInstanceOf(PushInterruptedError);
+    expect(result.error?.message).toBe(`${original.message}; reconnected, rolled back 4 lines and verified: the owned settings are as the backup had them`);
+    expect((result.error as PushInterruptedError).cause).toBeInstanceOf(original.constructor);
+    expect(result.applied).toEqual(SENT);
+    expect(result.rollback).toEqual(['no license smart proxy address 192.168.217.105', 'no license smart proxy port 80', 'license smart transport callhome', 'ip name-server 10.0.0.9']);
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0]!.config).toEqual(START);
+    expect(sessions[0]!.closed).toBe(true);
+    expect(result).toMatchObject({ changed: false, saved: false, revertPending: false, after: result.before });
+    expect(result.trust).toBeUndefined();
+  });
+
+  it('reconnect refused: a RollbackError names each line that may remain and points at revert_timer', async () => {
+    const device = new FakeDevice({ config: START, loseSessionAt: { line: 'ip http client', as: 'disconnect' } });
+    const refused = new UnreachableError('sw-a1', 'connect ECONNREFUSED 127.0.0.1:22');
+    const result = await convergeHost(device, DESIRED, opts({ reconnect: async () => { throw refused; } }));
+    expect(result.error).toBeInstanceOf(RollbackError);
+    expect(result.error?.message).toBe(
+      'sw-a1: rollback failed: fake: connection closed during "ip http client source-interface Vlan10"; ' +
+        'could not reconnect to roll back (sw-a1: unreachable: connect ECONNREFUSED 127.0.0.1:22); ' +
+        'these lines were sent before the loss and may remain on the switch (the last one possibly not applied): ' +
+        '"no ip name-server 10.0.0.9"; "license smart transport smart"; "license smart proxy address 192.168.217.105"; "license smart proxy port 80"; "ip http client source-interface Vlan10"; ' +
+        'a play with revert_timer reverts by itself; without it, re-run the play or restore the backup',
+    );
+    expect((result.error as RollbackError).cause).toBe(refused);
+    expect(result.applied).toEqual(SENT);
+    expect(result.backupPath).toBeDefined();
+  });
+
+  it('under a revert timer the error says the timer restores the config by itself', async () => {
+    const device = new FakeDevice({ config: [...START, 'archive'], loseSessionAt: { line: 'ip http client', as: 'timeout' } });
+    const result = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(result.error).toBeInstanceOf(RollbackError);
+    expect(result.error?.message).toMatch(/; no new session to roll back on; .*"ip http client source-interface Vlan10"; the revert timer \(5 min\) restores the previous config by itself unless confirmed$/);
+    expect(device.closed).toBe(true);
+  });
+
+  it('a timeout after the push (trust wait) closes the session and does not roll back the complete push', async () => {
+    const device = new FakeDevice({ config: START });
+    const run = device.run.bind(device);
+    device.run = async (command, o) => {
+      if (command.startsWith('license smart trust')) throw new DeviceTimeoutError('fake', 'command', 1000, 'license smart trust idtoken *** all');
+      return run(command, o);
+    };
+    const result = await convergeHost(device, DESIRED, opts({ reconnect: async () => { throw new Error('not expected'); } }));
+    expect(result.error).toBeInstanceOf(DeviceTimeoutError);
+    expect(result.rollback).toBeUndefined();
+    expect(device.closed).toBe(true);
+    expect(result.applied).toEqual(['no ip name-server 10.0.0.9', ...DAY0_LINES, 'license smart trust idtoken *** all']);
+  });
+});
