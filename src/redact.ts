@@ -23,17 +23,60 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
 /** A word each of SECRET_PATTERNS needs (idtoken contains token). */
 const SECRET_WORDS = /token|secret|password/i;
 
+/**
+ * Every form a secret can take in text we print: as held, URL-decoded (a CSSM idtoken is
+ * URL-encoded base64, `…%0AODA0…%3D%0A`; decoded it is base64 lines) whole and line by line, and
+ * with JSON's optional `\/` escape. Forms shorter than the minimum are left out.
+ */
+export function secretForms(secret: string): string[] {
+  const forms = new Set([secret]);
+  if (/%[0-9A-Fa-f]{2}/.test(secret)) {
+    let decoded: string | undefined;
+    try {
+      decoded = decodeURIComponent(secret);
+    } catch {
+      decoded = undefined;
+    }
+    if (decoded !== undefined) {
+      forms.add(decoded);
+      forms.add(decoded.trim());
+      for (const line of decoded.split(/\r?\n/)) forms.add(line);
+    }
+  }
+  for (const f of [...forms]) if (f.includes('/')) forms.add(f.replace(/\//g, '\\/'));
+  return [...forms].filter((f) => f.length >= MIN_SECRET_LENGTH);
+}
+
+/** Hiding "a" would garble output: shorter values are not registered. */
+const MIN_SECRET_LENGTH = 4;
+/**
+ * Long secrets in the token alphabet (idtokens) are also hidden when only part of them shows: a
+ * device echoes a long command scrolled (`$rust idtoken NGFk…`) or cut at the terminal width, and
+ * an error message may quote the start. A run of at least this many token characters found inside
+ * such a secret is hidden.
+ */
+const FRAGMENT_SECRET_MIN = 20;
+const FRAGMENT_MIN = 12;
+const TOKEN_ALPHABET_RUN = /[A-Za-z0-9+/=._~%-]{12,}/g;
+const TOKEN_ALPHABET_ONLY = /^[A-Za-z0-9+/=._~%-]+$/;
+
 /** Replaces known secret values and SECRET_PATTERNS matches with REDACTED. */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Secrets whose fragments are hidden too (see FRAGMENT_SECRET_MIN). */
+  private readonly fragmentable = new Set<string>();
 
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const s of secrets) this.add(s);
   }
 
-  /** Registers a value to hide. Very short values are ignored: hiding "a" would garble output. */
+  /** Registers a value to hide, in every form it may take (secretForms). */
   add(secret: string | undefined): this {
-    if (secret && secret.length >= 4) this.secrets.add(secret);
+    if (!secret || secret.length < MIN_SECRET_LENGTH) return this;
+    for (const form of secretForms(secret)) {
+      this.secrets.add(form);
+      if (form.length >= FRAGMENT_SECRET_MIN && TOKEN_ALPHABET_ONLY.test(form)) this.fragmentable.add(form);
+    }
     return this;
   }
 
@@ -43,10 +86,19 @@ export class Redactor {
     for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
       out = out.split(s).join(REDACTED);
     }
+    if (this.fragmentable.size) out = this.redactFragments(out);
     // Every pattern needs one of these words; most command output has none, and the lookbehinds
     // are the runner's largest CPU cost per command when run anyway (bench/README.md).
     if (SECRET_WORDS.test(out)) for (const re of SECRET_PATTERNS) out = out.replace(re, REDACTED);
     return out;
+  }
+
+  private redactFragments(text: string): string {
+    const secrets = [...this.fragmentable];
+    return text.replace(TOKEN_ALPHABET_RUN, (run) => {
+      if (run.length < FRAGMENT_MIN) return run;
+      return secrets.some((s) => s.includes(run)) ? REDACTED : run;
+    });
   }
 
   /** Deep-redacts every string inside a JSON-like value (for reports). */

@@ -13,7 +13,8 @@ import { toolVersion } from './run';
 import type { RegisterCommand } from './index';
 
 /** Accepted by the simulated CSSM (docs/contracts.md §4); used only when SLP_IDTOKEN is unset. */
-export const LAB_TOKEN = 'LabDemoToken.0123456789abcdefghijklmnopqrstuvwxyz';
+/** In CSSM's form (URL-encoded base64, reference §2.1), so the demo shows what a real token does. */
+export const LAB_TOKEN = 'LabDemo%0AVG9rZW4tMDEyMzQ1Njc4OWFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6%0AST0%3D%0A';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** Short waits: the demo lab answers trust and sync in DEMO_ASYNC_MS. */
@@ -87,7 +88,7 @@ export const registerDemo: RegisterCommand = (program, setExit) => {
         }
         out.write(`\n== 3. did every switch behave as its fault says? ==\n${lines.join('\n')}\n`);
         out.write(problems.length ? `\nDEMO FAILED: ${problems.join('; ')}\n` : `\nDemo OK: healthy switches converged (second run changed=0), each faulty one diagnosed.\n`);
-        out.write('Next: `npx slp sim -i inventory.example.yaml` in one terminal; in another, `export SLP_IDTOKEN=LabToken.0123456789abcdefghij` and `npx slp run -i inventory.example.yaml playbooks/day0.yaml` (README, Quick start).\n');
+        out.write('Next: `npx slp sim -i inventory.example.yaml` in one terminal; in another, `export SLP_IDTOKEN=TGFiVG9rZW4tMDEyMzQ1Njc4OWFiY2RlZmdo%0AaWo%3D%0A` and `npx slp run -i inventory.example.yaml playbooks/day0.yaml` (README, Quick start).\n');
         setExit(problems.length ? 1 : 0);
       } finally {
         await fleet.stop();

@@ -9,7 +9,7 @@ import type { ConfigIssue } from '../errors';
 import { ajvIssues, splitPointer } from '../schema/schema-issues';
 import type { Templated } from '../schema/check-document';
 import type { Play } from '../schema/types.generated';
-import { TOKEN_RE, validatePlay } from '../schema/validators';
+import { TOKEN_EXPECTED, TOKEN_RE, validatePlay } from '../schema/validators';
 import { issueAt, locateWithin, type YamlSource } from '../schema/yaml-source';
 import { playbookLabel } from './load-playbook';
 import { escapeKey, renderValue, type Env, type TemplateProblem } from '../template/template';
@@ -95,7 +95,7 @@ function tokenFileChecked(source: YamlSource, index: number, desired: Play): Omi
     return fail(`cannot read token file ${JSON.stringify(tokenFile)}: ${(error as Error).message}`);
   }
   if (!TOKEN_RE.test(token)) {
-    return fail(`token file ${JSON.stringify(tokenFile)} must hold one idtoken of 20–2048 characters from A-Z a-z 0-9 + / = . _ - (got ***)`);
+    return fail(`token file ${JSON.stringify(tokenFile)} must hold ${TOKEN_EXPECTED} (got ***)`);
   }
   return { desired: { ...desired, slp: { ...desired.slp, trust: { ...desired.slp.trust, token_file: absolute } } }, issues: [] };
 }

@@ -42,6 +42,8 @@ export const validateHostVars = ajv.compile<HostVars>({ type: 'object', $ref: `$
 
 /** The idtoken rule, shared by `trust.token` and the content of `trust.token_file`. */
 export const TOKEN_RE = new RegExp(playbookSchema.$defs.trust.properties.token.pattern);
+/** What TOKEN_RE asks for, in words (the schema's own x-expected text). */
+export const TOKEN_EXPECTED: string = playbookSchema.$defs.trust.properties.token['x-expected'];
 
 /** Variables the tool reserves under the slp_ prefix (for "did you mean"). */
 export const SLP_HOST_VARS: readonly string[] = Object.keys(

@@ -97,7 +97,7 @@ describe('slp validate', () => {
     const r = slp(['validate', '-i', 'inventory.example.yaml', 'playbooks/day0.yaml', '--limit', 'sw-a1'], { SLP_IDTOKEN: 'short secret value' });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      'playbooks/day0.yaml:22:14: slp.trust.token must be 20–2048 characters from A-Z a-z 0-9 + / = . _ - (got ***, rendered from "{{ env.SLP_IDTOKEN }}") (host sw-a1)\n',
+      'playbooks/day0.yaml:22:14: slp.trust.token must be one idtoken as CSSM issues it: 20–8192 characters of URL-encoded base64 (A-Z a-z 0-9 + / = . _ ~ - and %XX escapes such as %0A), without spaces, \'?\' or \'|\' (got ***, rendered from "{{ env.SLP_IDTOKEN }}") (host sw-a1)\n',
     );
   });
 });

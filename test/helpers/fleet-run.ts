@@ -16,7 +16,18 @@ import { startFleet, type Fleet, type SimDeviceSpec, type SimBlock } from '../..
 import { closedPort } from './tcp-fakes';
 
 export const CREDENTIALS = { username: 'admin', password: 'Rel-Passw0rd', enableSecret: 'Rel-Enable-S3cret' } as const;
-export const TOKEN = 'RelToken.0123456789abcdefXYZ';
+/**
+ * A trust token in the form CSSM issues it (reference §2.1, the seed guide's example): URL-encoded
+ * base64 lines joined by %0A, `=` as %3D. Not a real token.
+ */
+export const TOKEN = 'UmVsVG9rZW4tZmFrZS0wMTIzNDU2Nzg5YWJjZGVmLXRlc3Qtb25seS0x%0AMjM0NTZ8UmVsYXhlZFRva2VuRm9yVGVzdHNPbmx5Tm90UmVhbFh5%0AWjAxST0%3D%0A';
+
+/** Every form TOKEN may take in text (as sent, URL-decoded lines, a cut-off start): none may leak. */
+export const TOKEN_FORMS: readonly string[] = [
+  TOKEN,
+  ...decodeURIComponent(TOKEN).split('\n').filter((l) => l.length >= 8),
+  TOKEN.slice(0, 16),
+];
 
 /** Day-0 as shipped, with short `within:` waits so faulty hosts fail in seconds, not minutes. */
 export const DAY0_FAST = [

@@ -9,7 +9,7 @@
  */
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { CREDENTIALS, TOKEN, startLab, type Lab } from '../helpers/fleet-run';
+import { CREDENTIALS, TOKEN, TOKEN_FORMS, startLab, type Lab } from '../helpers/fleet-run';
 import { slp } from '../helpers/spawn-slp';
 
 type Result = { status: number | null; stdout: string; stderr: string };
@@ -19,8 +19,8 @@ function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-/** Values no output would contain by chance, so any hit is a leak. */
-const SECRETS = [CREDENTIALS.password, CREDENTIALS.enableSecret, TOKEN];
+/** Values no output would contain by chance, so any hit is a leak: the token in each of its forms. */
+const SECRETS = [CREDENTIALS.password, CREDENTIALS.enableSecret, ...TOKEN_FORMS];
 
 /** Every secret found in the terminal output of `results` or in `files`, as `where contains abc…`. */
 function leaks(results: Record<string, Result>, files: readonly string[]): string[] {

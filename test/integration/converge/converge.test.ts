@@ -18,7 +18,7 @@ import { ownedConfigLines } from '../../../src/converge/rollback-plan';
 import { observeConfig } from '../../../src/converge/running-state-from-parsers';
 import { parseShowRunningConfig } from '../../../src/parsers/show-running-config';
 
-const TOKEN = 'LabTokenAbcdefghij0123456789.lab-token';
+const TOKEN = 'TGFiVG9rZW4tZmFrZS1hYmNkZWZnaGlqMDEyMzQ1Njc4OS1sYWItb25seS0y%0AYWJjZGVmfExhYlRva2VuRm9yVGVzdHNOb3RSZWFs%0AWTI9%3D%0A'; // CSSM's form (reference §2.1)
 const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
 const SPECS: SimDeviceSpec[] = [
   { name: 'sw-a1', port: 0, credentials, sim: { platform: 'C9300-48UN', version: '17.09.04', members: 2 } },

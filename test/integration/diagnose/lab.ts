@@ -7,7 +7,7 @@ import { connectDevice, type Device } from '../../../src/device';
 import { parseShowLicenseHistoryMessage, parseShowLicenseStatus } from '../../../src/parsers';
 import type { Fleet, SimDeviceSpec } from '../../../src/simulator';
 
-export const TOKEN = 'LabTokenAbcdefghij0123456789.lab-token';
+export const TOKEN = 'TGFiVG9rZW4tZmFrZS1hYmNkZWZnaGlqMDEyMzQ1Njc4OS1sYWItb25seS0y%0AYWJjZGVmfExhYlRva2VuRm9yVGVzdHNOb3RSZWFs%0AWTI9%3D%0A'; // CSSM's form (reference §2.1)
 export const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
 
 export const spec = (name: string, sim: SimDeviceSpec['sim'] = {}): SimDeviceSpec => ({

@@ -186,7 +186,7 @@ describe('loadRun failures', () => {
     const run = loadRun({ inventoryFile: INVENTORY, playbookFile: join(dir, 'good.yaml'), env: {}, limit: 'sw-a1' });
     expect(run.plays[0]!.hosts[0]!.desired.slp.trust).toEqual({ token_file: join(dir, 'good.token') });
     expect(issuesOf(() => loadRun({ inventoryFile: INVENTORY, playbookFile: join(dir, 'bad.yaml'), env: {}, limit: 'sw-a1' }))).toEqual([
-      `${join(dir, 'bad.yaml')}:5:26: slp.trust.token_file: token file "bad.token" must hold one idtoken of 20–2048 characters from A-Z a-z 0-9 + / = . _ - (got ***) (host sw-a1)`,
+      `${join(dir, 'bad.yaml')}:5:26: slp.trust.token_file: token file "bad.token" must hold one idtoken as CSSM issues it: 20–8192 characters of URL-encoded base64 (A-Z a-z 0-9 + / = . _ ~ - and %XX escapes such as %0A), without spaces, '?' or '|' (got ***) (host sw-a1)`,
     ]);
   });
 });

@@ -98,7 +98,7 @@ export const EXPECTED: Record<string, string[]> = {
     "5:26: slp.trust.token_file: cannot read token file \"no-such-token.txt\": no such file (hosts sw-a1, sw-a2, sw-d1, sw-f-dns and 5 more)",
   ],
   "pb-token-short.yaml": [
-    "5:21: slp.trust.token must be 20–2048 characters from A-Z a-z 0-9 + / = . _ - (got ***)",
+    "5:21: slp.trust.token must be one idtoken as CSSM issues it: 20–8192 characters of URL-encoded base64 (A-Z a-z 0-9 + / = . _ ~ - and %XX escapes such as %0A), without spaces, '?' or '|' (got ***)",
   ],
   "pb-trust-both.yaml": [
     "6:7: slp.trust must have exactly one of token or token_file, not several (got token and token_file)",
