@@ -94,6 +94,8 @@ function describe(error: ErrorObject, value: unknown, path: DocPath, label: stri
       return `${label} must be ${types.map((t) => TYPE_WORDS[t] ?? t).join(' or ')} ${got}`;
     }
     case 'enum':
+      // A conditional enum (one setting narrows another) says why in its x-expected.
+      if (expected) return `${label} must be ${expected} ${got}`;
       return `${label} must be one of ${(p.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')} ${got}`;
     case 'const':
       return `${label} must be ${JSON.stringify(p.allowedValue)} ${got}`;

@@ -7,6 +7,10 @@
 
 // ---- playbook.schema.json
 
+/**
+ * The desired Smart Licensing Using Policy state. Settings IOS XE accepts only together are checked together: a proxy or a URL only with the transports that use them.
+ */
+export type SlpState = SlpState1;
 export type HttpsUrl = string;
 export type VrfName = string;
 /**
@@ -53,10 +57,7 @@ export interface Play {
   slp: SlpState;
   verify?: VerifyItem[];
 }
-/**
- * The desired Smart Licensing Using Policy state.
- */
-export interface SlpState {
+export interface SlpState1 {
   /**
    * replaced: owned settings take exactly the declared values, absent = default. merged: only add or change.
    */

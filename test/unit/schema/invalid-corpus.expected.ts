@@ -85,6 +85,15 @@ export const EXPECTED: Record<string, string[]> = {
   "pb-port-string.yaml": [
     "7:13: slp.proxy.port must be an integer (got \"eighty\")",
   ],
+  "pb-proxy-callhome.yaml": [
+    "4:16: slp.transport must be smart or cslu when slp.proxy is set: IOS XE uses license smart proxy only with transport smart or cslu (got \"callhome\")",
+  ],
+  "pb-url-cslu-smart.yaml": [
+    "4:16: slp.transport must be cslu when slp.url.cslu is set: it is the CSLU / SSM On-Prem URL (got \"smart\")",
+  ],
+  "pb-url-default-off.yaml": [
+    "4:16: slp.transport must be smart or cslu when slp.url is default: license smart url default goes with transport smart or cslu (the guide's step 1) (got \"off\")",
+  ],
   "pb-proxy-injection.yaml": [
     "6:16: slp.proxy.address must be an IPv4 or IPv6 address or a host name (got \"1.2.3.4\\nno ip routing\")",
   ],
