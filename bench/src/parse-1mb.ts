@@ -27,7 +27,7 @@ export async function fetchTechSupport(port: number, credentials: { username: st
     hostKeyChecking: 'off', connectTimeoutMs: 30_000, commandTimeoutMs: 60_000,
   });
   try {
-    return (await device.run('show license tech support')).output;
+    return (await device.run('show license tech support')).throwIfFailed().output;
   } finally {
     await device.close();
   }

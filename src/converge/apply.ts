@@ -118,7 +118,7 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): 
     // With a revert timer the save waits for the confirmation (confirmChanges), otherwise the
     // startup-config would keep what the timer is about to undo.
     if (plan.save.action === 'run' && !out.revertPending) {
-      await device.run(plan.save.command);
+      (await device.run(plan.save.command)).throwIfFailed();
       out.applied.push(plan.save.command);
       out.saved = true;
     }
@@ -138,9 +138,9 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): 
  */
 export async function confirmChanges(device: Device, plan: Plan): Promise<string[]> {
   const sent = ['configure confirm'];
-  await device.run('configure confirm');
+  (await device.run('configure confirm')).throwIfFailed();
   if (plan.save.action === 'run') {
-    await device.run(plan.save.command);
+    (await device.run(plan.save.command)).throwIfFailed();
     sent.push(plan.save.command);
   }
   return sent;

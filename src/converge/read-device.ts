@@ -12,7 +12,7 @@ export interface HostFacts extends GateFacts {
 }
 
 export async function readFacts(device: Device): Promise<HostFacts> {
-  const v = parseShowVersion((await device.run('show version')).output).value;
+  const v = parseShowVersion((await device.run('show version')).throwIfFailed().output).value;
   return { platform: v.platform, version: v.version, hostname: v.hostname };
 }
 
@@ -25,8 +25,8 @@ export interface DeviceState {
 }
 
 export async function readState(device: Device): Promise<DeviceState> {
-  const runningConfig = (await device.run('show running-config')).output;
-  const status = parseShowLicenseStatus((await device.run('show license status')).output).value;
+  const runningConfig = (await device.run('show running-config')).throwIfFailed().output;
+  const status = parseShowLicenseStatus((await device.run('show license status')).throwIfFailed().output).value;
   const run = parseShowRunningConfig(runningConfig).value;
   return { runningConfig, run, status, observed: observeSlp(run, status) };
 }
@@ -36,9 +36,9 @@ export async function readState(device: Device): Promise<DeviceState> {
  * compares. Skipping `show license status` there saves one device read per changed host.
  */
 export async function readConfig(device: Device): Promise<ObservedConfig> {
-  return observeConfig(parseShowRunningConfig((await device.run('show running-config')).output).value);
+  return observeConfig(parseShowRunningConfig((await device.run('show running-config')).throwIfFailed().output).value);
 }
 
 export async function readLicenseStatus(device: Device): Promise<ShowLicenseStatus> {
-  return parseShowLicenseStatus((await device.run('show license status')).output).value;
+  return parseShowLicenseStatus((await device.run('show license status')).throwIfFailed().output).value;
 }

@@ -26,7 +26,7 @@ function marks(s: ShowLicenseStatus): Record<string, string | null> {
  */
 export async function syncAll(device: Device, wait: WaitOptions): Promise<SyncOutcome> {
   const before = marks(await readLicenseStatus(device));
-  await device.run('license smart sync all');
+  (await device.run('license smart sync all')).throwIfFailed();
   const deadline = wait.clock.now().getTime() + wait.timeoutMs;
   for (;;) {
     const now = marks(await readLicenseStatus(device));

@@ -36,7 +36,7 @@ export async function installTrust(
   token: string,
   wait: WaitOptions,
 ): Promise<TrustOutcome> {
-  await device.run(trustCommand(action, token), { secret: true });
+  (await device.run(trustCommand(action, token), { secret: true })).throwIfFailed();
   const deadline = wait.clock.now().getTime() + wait.timeoutMs;
   const seen: DeviceEvent[] = [];
   for (;;) {

@@ -3,15 +3,9 @@
  * else from device/, so their logic can be unit-tested with a fake device (test/helpers/).
  */
 
-/** What one command returned. `output` is cleaned: no echo, no prompt, no syslog lines, LF only. */
-export interface CommandResult {
-  command: string;
-  output: string;
-  /** Everything received for this command, redacted, for transcripts and troubleshooting. */
-  raw: string;
-  startedAt: Date;
-  elapsedMs: number;
-}
+import type { CommandResult } from './command-result';
+
+export { CommandResult, type CommandFailure, type CommandResultFields } from './command-result';
 
 /**
  * An asynchronous syslog line lifted out of command output, e.g.
@@ -66,12 +60,21 @@ export interface DeviceInfo {
 
 export interface Device {
   readonly info: DeviceInfo;
-  /** Runs one privileged EXEC command; throws CommandRejectedError on an IOS failure indicator. */
+  /**
+   * Runs one privileged EXEC command. An IOS failure indicator in the reply (`% Invalid input`,
+   * `% Incomplete command`, `% Bad …`) does not throw: the result is `failed` and names it, and a
+   * caller that did not expect it calls `throwIfFailed()` for the CommandRejectedError. It throws
+   * when the command could not be carried out: a line that cannot be sent (SlpError), a timeout
+   * (DeviceTimeoutError), a lost session (DisconnectedError), a question nobody answered
+   * (CommandRejectedError, indicator `unexpected question "…"`: it was abandoned with Ctrl-C, so
+   * there is no reply to return) or a refused mode change on the way to privileged EXEC.
+   */
   run(command: string, options?: RunOptions): Promise<CommandResult>;
   /**
    * Enters config mode, sends each line and checks its reply, and always leaves config mode, also
-   * on error or timeout. Throws CommandRejectedError naming the first rejected line; lines before
-   * it stay applied (IOS has no transactions), so the caller decides whether to roll back.
+   * on error or timeout. Unlike run(), a rejected line throws CommandRejectedError naming it: the
+   * lines after it must not be pushed, and lines before it stay applied (IOS has no
+   * transactions), so the caller decides whether to roll back. The results returned never failed.
    */
   configure(lines: readonly string[], options?: ConfigureOptions): Promise<CommandResult[]>;
   /** Returns and forgets the syslog events received since the last call. */

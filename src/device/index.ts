@@ -9,7 +9,8 @@ import { modeOfPrompt } from './mode-step';
 import { Transcript } from './transcript';
 import { connectTransport, type TransportOptions } from './transport';
 
-export type { Device, CommandResult, DeviceEvent, DeviceInfo, RunOptions, ConfigureOptions, PromptAnswer } from './device';
+export { CommandResult, type CommandFailure } from './command-result';
+export type { Device, DeviceEvent, DeviceInfo, RunOptions, ConfigureOptions, PromptAnswer } from './device';
 export type { HostKeyChecking } from './known-hosts';
 export type { AlgorithmOptions, SshEndpoint, TransportOptions } from './transport';
 export { findFailureIndicator } from './ios';

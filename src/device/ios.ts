@@ -2,7 +2,8 @@ import { AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError,
 import { REDACTED } from '../redact';
 import { Channel, Exchange, ExchangeOptions, UnansweredQuestionError } from './channel';
 import { revertTimerReason, unsendableReason } from './command-line';
-import { CommandResult, ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } from './device';
+import { CommandResult, type CommandFailure } from './command-result';
+import type { ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } from './device';
 import {
   CTRL_C,
   FAILURE_INDICATORS,
@@ -17,7 +18,7 @@ import { modeOfPrompt, nextModeStep } from './mode-step';
 /**
  * The IOS XE driver: privilege levels, config mode and failure indicators, on top of a Channel.
  * It never touches SSH. Mode changes are decided by the pure nextModeStep (mode-step.ts); this
- * file only carries them out and turns device replies into the error family.
+ * file only carries them out and turns device replies into results and the error family.
  */
 
 export interface IosDriverOptions {
@@ -31,9 +32,20 @@ export interface IosDriverOptions {
   onClose?: () => Promise<void>;
 }
 
+/** The first failure indicator in `output`, if any, with the whole line it starts. */
+export function findFailure(output: string): CommandFailure | undefined {
+  for (const f of FAILURE_INDICATORS) {
+    const m = f.pattern.exec(output);
+    if (!m) continue;
+    const end = output.indexOf('\n', m.index);
+    return { indicator: f.indicator, line: output.slice(m.index, end < 0 ? undefined : end).trim() };
+  }
+  return undefined;
+}
+
 /** The first failure indicator in `output`, if any. */
 export function findFailureIndicator(output: string): string | undefined {
-  return FAILURE_INDICATORS.find((f) => f.pattern.test(output))?.indicator;
+  return findFailure(output)?.indicator;
 }
 
 // IOS XE shortens long hostnames in config-mode prompts (realclients P4: Netmiko matches the first
@@ -186,9 +198,7 @@ export class IosDriver implements Device {
       ...(options.secret ? { secret: true } : {}),
       keepSyslogLines: LOG_OUTPUT_COMMANDS.some((re) => re.test(command)),
     });
-    const bad = findFailureIndicator(ex.output);
-    if (bad) throw new CommandRejectedError(this.o.name, ex.input, bad, ex.output);
-    return toResult(ex);
+    return this.toResult(ex, findFailure(ex.output));
   }
 
   async configure(lines: readonly string[], options: ConfigureOptions = {}): Promise<CommandResult[]> {
@@ -217,7 +227,7 @@ export class IosDriver implements Device {
         if (this.channel.isClosed) throw new DisconnectedError(this.o.name, this.channel.redact(line));
         options.onSent?.(line);
         const lineEx = await this.send(line, { phase: 'config', ...timeout }, rename);
-        results.push(toResult(lineEx));
+        results.push(this.toResult(lineEx));
         const lineBad = findFailureIndicator(lineEx.output);
         if (lineBad) throw new CommandRejectedError(this.o.name, lineEx.input, lineBad, lineEx.output);
         // A line that leaves config mode (`exit`, `end`) would turn the rest into EXEC commands.
@@ -249,6 +259,12 @@ export class IosDriver implements Device {
     }
   }
 
+  private toResult(ex: Exchange, failure?: CommandFailure): CommandResult {
+    return new CommandResult({
+      host: this.o.name, command: ex.input, output: ex.output, raw: ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs, failure,
+    });
+  }
+
   drainEvents(): DeviceEvent[] {
     return this.channel.drainEvents();
   }
@@ -259,8 +275,4 @@ export class IosDriver implements Device {
     this.channel.close();
     await this.o.onClose?.();
   }
-}
-
-function toResult(ex: Exchange): CommandResult {
-  return { command: ex.input, output: ex.output, raw: ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs };
 }

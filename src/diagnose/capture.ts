@@ -51,7 +51,7 @@ export async function runCapture(device: Device, target: ProbeTarget, options: C
   const run = async (command: string, expect?: RegExp): Promise<string> => {
     let output: string;
     try {
-      output = (await device.run(command, { timeoutMs: 60_000 })).output;
+      output = (await device.run(command, { timeoutMs: 60_000 })).throwIfFailed().output;
     } catch (error) {
       result.commands.push({ command, reply: (error as Error).message });
       throw new CaptureStep(`"${command}" failed: ${(error as Error).message}`);

@@ -35,20 +35,20 @@ export async function runDebugs(device: Device, seconds: number, clock: Clock = 
   const window = Math.max(1, Math.min(MAX_DEBUG_SECONDS, Math.floor(seconds)));
   const result: DebugResult = { seconds: window, enabled: [], refused: [], lines: [], turnedOff: false, error: null };
   // The whole buffer, not only %-tagged messages: debug lines carry no %FAC-SEV-MNEMONIC.
-  const buffer = async (): Promise<string[]> => parseShowLogging((await device.run('show logging')).output).value.buffer;
+  const buffer = async (): Promise<string[]> => parseShowLogging((await device.run('show logging')).throwIfFailed().output).value.buffer;
   try {
     const before = new Set(await buffer());
     device.drainEvents();
     for (const command of DEBUG_COMMANDS) {
       try {
-        await device.run(command);
+        (await device.run(command)).throwIfFailed();
         result.enabled.push(command);
       } catch (error) {
         result.refused.push({ command, reason: (error as Error).message });
       }
     }
     if (result.enabled.length > 0) {
-      await device.run('license smart sync all');
+      (await device.run('license smart sync all')).throwIfFailed();
       await clock.sleep(window * 1000);
       const live = device.drainEvents().map((e) => e.raw);
       const logged = (await buffer()).filter((l) => !before.has(l));
@@ -58,7 +58,7 @@ export async function runDebugs(device: Device, seconds: number, clock: Clock = 
     result.error = (error as Error).message;
   } finally {
     try {
-      await device.run('undebug all');
+      (await device.run('undebug all')).throwIfFailed();
       result.turnedOff = true;
     } catch (error) {
       result.error = [result.error, `undebug all: ${(error as Error).message}`].filter(Boolean).join('; ');

@@ -81,7 +81,7 @@ export async function gatherEvidence(device: Device, parts: Iterable<EvidencePar
     const source = EVIDENCE_SOURCES[part];
     const command = source.command(options);
     options.onCommand?.(command);
-    const text = (await device.run(command)).output;
+    const text = (await device.run(command)).throwIfFailed().output;
     (evidence as Record<EvidencePart, unknown>)[part] = source.read(text);
   }
   return evidence;

@@ -5,7 +5,6 @@
  * connection the switch itself opens (seed step 2, "if a proxy is used").
  */
 import type { Device } from '../device/device';
-import { CommandRejectedError } from '../errors';
 import { parsePing, parseTelnet, type PingResult, type ShowLicenseStatus, type SlpConfigView, type TelnetResult } from '../parsers';
 import { DEFAULT_SMART_URL } from '../settings/equivalences';
 
@@ -62,23 +61,18 @@ function probeCommands(t: ProbeTarget): { ping: string; telnet: string } {
   return { ping: ping.join(' '), telnet: telnet.join(' ') };
 }
 
-/** Runs ping then telnet; a command the device rejects is recorded, not thrown. */
+/** Runs ping then telnet; a command the device rejects is recorded, not thrown (a lost session is). */
 export async function runProbes(device: Device, target: ProbeTarget, onCommand?: (command: string) => void): Promise<Probe[]> {
   const cmds = probeCommands(target);
   const out: Probe[] = [];
   for (const kind of ['ping', 'telnet'] as const) {
     const command = cmds[kind];
     onCommand?.(command);
-    try {
-      const text = (await device.run(command, { timeoutMs: 60_000 })).output;
-      out.push(kind === 'ping' ? { kind, command, target, ping: parsePing(text).value } : { kind, command, target, telnet: parseTelnet(text).value });
-    } catch (error) {
-      // `% Bad IP address or host name` is a failure indicator for the driver, yet it is the
-      // probe's answer (DNS), so it is parsed like any other output.
-      if (!(error instanceof CommandRejectedError)) throw error;
-      if (kind === 'telnet') out.push({ kind, command, target, telnet: parseTelnet(error.output).value });
-      else out.push({ kind, command, target, ping: parsePing(error.output).value, rejected: error.indicator });
-    }
+    // `% Bad IP address or host name` is a failure indicator for the driver, yet it is the
+    // probe's answer (DNS), so a failed result is parsed like any other output.
+    const r = await device.run(command, { timeoutMs: 60_000 });
+    if (kind === 'telnet') out.push({ kind, command, target, telnet: parseTelnet(r.output).value });
+    else out.push({ kind, command, target, ping: parsePing(r.output).value, ...(r.failure ? { rejected: r.failure.indicator } : {}) });
   }
   return out;
 }

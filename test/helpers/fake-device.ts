@@ -7,7 +7,9 @@
  * It deliberately does not use slp/'s tables, so it cannot hide their mistakes.
  */
 import { CommandRejectedError, DeviceTimeoutError, DisconnectedError } from '../../src/errors';
-import type { CommandResult, ConfigureOptions, Device, DeviceEvent, RunOptions } from '../../src/device/device';
+import { CommandResult, type CommandFailure, type ConfigureOptions, type Device, type DeviceEvent, type RunOptions } from '../../src/device/device';
+
+const INVALID: CommandFailure = { indicator: '% Invalid input detected', line: "% Invalid input detected at '^' marker." };
 
 export interface FakeDeviceOptions {
   platform?: string;
@@ -16,6 +18,8 @@ export interface FakeDeviceOptions {
   config?: string[];
   /** Config lines containing this are answered with `% Invalid input`. */
   rejectLine?: string;
+  /** This EXEC command is answered with `% Invalid input` (a release that lacks it). */
+  rejectCommand?: string;
   /** The trust install answers COMM_FAILED with this reason instead of success. */
   trustFailure?: string;
   trusted?: boolean;
@@ -67,7 +71,9 @@ export class FakeDevice implements Device {
   async run(command: string, options: RunOptions = {}): Promise<CommandResult> {
     if (this.closed) throw new DisconnectedError('fake', command);
     this.log.push({ command, secret: options.secret === true, mode: 'exec' });
-    return this.result(command, this.exec(command));
+    const output = command === this.options.rejectCommand ? undefined : this.exec(command);
+    // A command it does not know is answered as IOS would: a failed result, not an exception.
+    return output === undefined ? this.result(command, INVALID.line, INVALID) : this.result(command, output);
   }
 
   async configure(lines: readonly string[], options: ConfigureOptions = {}): Promise<CommandResult[]> {
@@ -111,11 +117,12 @@ export class FakeDevice implements Device {
     this.revert = null;
   }
 
-  private result(command: string, output: string): CommandResult {
-    return { command, output, raw: output, startedAt: new Date(0), elapsedMs: 0 };
+  private result(command: string, output: string, failure?: CommandFailure): CommandResult {
+    return new CommandResult({ host: 'fake', command, output, raw: output, startedAt: new Date(0), elapsedMs: 0, failure });
   }
 
-  private exec(command: string): string {
+  /** The output of an EXEC command; undefined for one this fake does not know. */
+  private exec(command: string): string | undefined {
     if (command === 'show version') return this.showVersion();
     if (command === 'show running-config') return this.showRun();
     if (command === 'show license status') return this.showStatus();
@@ -132,7 +139,7 @@ export class FakeDevice implements Device {
       }
       return '\n[OK]';
     }
-    throw new CommandRejectedError('fake', command, '% Invalid input detected', '');
+    return undefined;
   }
 
   private event(facility: string, severity: number, mnemonic: string, message: string): void {

@@ -106,9 +106,17 @@ describe('IOS driver against a scripted SSH server', () => {
     });
   });
 
-  it('raises CommandRejectedError with the command and the device message', async () => {
+  it('returns a rejected command as a failed result; throwIfFailed raises CommandRejectedError with the device message', async () => {
     await withDevice({}, async (d) => {
-      const err = await d.run('show licence status').catch((e: unknown) => e);
+      const r = await d.run('show licence status');
+      expect(r).toMatchObject({
+        command: 'show licence status',
+        failed: true,
+        failure: { indicator: '% Invalid input detected', line: "% Invalid input detected at '^' marker." },
+      });
+      // The session is still at the exec prompt and the next command is unaffected.
+      await expect(d.run('show privilege')).resolves.toMatchObject({ failed: false, failure: undefined, output: 'Current privilege level is 15' });
+      const err = await Promise.resolve().then(() => r.throwIfFailed()).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(CommandRejectedError);
       expect(err).toMatchObject({
         host: 'sw-test',

@@ -33,11 +33,13 @@ describe('secrets', () => {
         expect(ok.output).toBe('\n[OK]');
         const history = await d.run('show license history message');
         expect(history.output).toContain('\\"token\\":\\"***\\"');
-        const err = await d.run(`license smart trust idtoken ${TOKEN} al`).catch((e: unknown) => e);
+        const failed = await d.run(`license smart trust idtoken ${TOKEN} al`);
+        expect(failed.failure?.indicator).toBe('% Ambiguous command');
+        const err = await Promise.resolve().then(() => failed.throwIfFailed()).catch((e: unknown) => e);
         expect(err).toBeInstanceOf(CommandRejectedError);
         const rejected = err as CommandRejectedError;
         expect(rejected.command).toBe('license smart trust idtoken *** al');
-        errors.push(rejected.message, rejected.output, JSON.stringify(ok), JSON.stringify(history));
+        errors.push(rejected.message, rejected.output, JSON.stringify(ok), JSON.stringify(history), JSON.stringify(failed));
       },
       { enableSecret: ENABLE, transcriptFile, secrets: [TOKEN] },
     );

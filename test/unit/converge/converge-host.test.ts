@@ -126,6 +126,27 @@ describe('convergeHost with a fake device', () => {
     expect(device.saved).toBeNull();
   });
 
+  it('a read answered with % Invalid input fails the host before anything is pushed', async () => {
+    const device = new FakeDevice({ config: ['ip domain name old.example.com'], rejectCommand: 'show license status' });
+    const result = await convergeHost(device, DESIRED, opts());
+    expect(result.error).toBeInstanceOf(CommandRejectedError);
+    expect(result.error?.message).toBe('fake: "% Invalid input detected" after "show license status"');
+    expect(result).toMatchObject({ changed: false, saved: false, applied: [] });
+    expect(configLines(device)).toEqual([]);
+    expect(device.config).toEqual(['ip domain name old.example.com']);
+  });
+
+  it('a refused write memory fails the host after the push, and nothing is saved', async () => {
+    const device = new FakeDevice({ rejectCommand: 'write memory' });
+    const result = await convergeHost(device, { ...DESIRED, trust: undefined }, opts());
+    expect(result.error).toBeInstanceOf(CommandRejectedError);
+    expect(result.error?.message).toBe('fake: "% Invalid input detected" after "write memory"');
+    expect(result).toMatchObject({ changed: true, saved: false });
+    expect(result.applied).not.toContain('write memory');
+    expect(configLines(device)).toEqual(DAY0_LINES);
+    expect(device.saved).toBeNull();
+  });
+
   it('refuses an unsupported release before reading anything else', async () => {
     const device = new FakeDevice({ version: '17.03.05' });
     const result = await convergeHost(device, DESIRED, opts());

@@ -1,4 +1,4 @@
-import type { Device } from '../../../src/device/device';
+import { CommandResult, type Device } from '../../../src/device/device';
 import { Interrupt } from '../../../src/runner/interrupt';
 
 /** A session that records what happened to it; its configure() waits until released. */
@@ -7,7 +7,7 @@ function session(name: string, log: string[]): { device: Device; releasePush: ()
   const push = new Promise<void>((r) => (releasePush = r));
   const device: Device = {
     info: { host: name, prompt: `${name}#`, hostname: name },
-    run: async (command) => ({ command, output: '', raw: '', startedAt: new Date(0), elapsedMs: 0 }),
+    run: async (command) => new CommandResult({ host: name, command, output: '', raw: '', startedAt: new Date(0), elapsedMs: 0 }),
     configure: async () => {
       log.push(`${name}: configure started`);
       await push;

@@ -1,0 +1,53 @@
+import { CommandRejectedError } from '../errors';
+
+/** The IOS failure indicator a reply carried (`% Invalid input detected`) and the line it was on. */
+export interface CommandFailure {
+  indicator: string;
+  /** The device's own line, e.g. `% Invalid input detected at '^' marker.` */
+  line: string;
+}
+
+export interface CommandResultFields {
+  /** Inventory host name, for the error throwIfFailed raises. */
+  host: string;
+  command: string;
+  output: string;
+  raw: string;
+  startedAt: Date;
+  elapsedMs: number;
+  failure?: CommandFailure;
+}
+
+/**
+ * What one command returned. `output` is cleaned: no echo, no prompt, no syslog lines, LF only.
+ * A reply with an IOS failure indicator is still a result (`failed`), because some callers expect
+ * it (a probe's `% Bad IP address` is its answer); the others ask for the error with throwIfFailed.
+ */
+export class CommandResult {
+  readonly host: string;
+  readonly command: string;
+  readonly output: string;
+  /** Everything received for this command, redacted, for transcripts and troubleshooting. */
+  readonly raw: string;
+  readonly startedAt: Date;
+  readonly elapsedMs: number;
+  readonly failed: boolean;
+  readonly failure: CommandFailure | undefined;
+
+  constructor(f: CommandResultFields) {
+    this.host = f.host;
+    this.command = f.command;
+    this.output = f.output;
+    this.raw = f.raw;
+    this.startedAt = f.startedAt;
+    this.elapsedMs = f.elapsedMs;
+    this.failed = f.failure !== undefined;
+    this.failure = f.failure;
+  }
+
+  /** This result, or CommandRejectedError(host, command, indicator, output) when it failed. */
+  throwIfFailed(): this {
+    if (this.failure) throw new CommandRejectedError(this.host, this.command, this.failure.indicator, this.output);
+    return this;
+  }
+}
