@@ -126,6 +126,20 @@ export class DriftError extends SlpError {
   }
 }
 
+/**
+ * `slp apply`: the plan file's plan for a host is not what its playbook plans on the host now (the
+ * file was edited, or the switch's license status changed since): nothing was sent.
+ */
+export class PlanMismatchError extends SlpError {
+  override readonly code = 'ERR_PLAN_MISMATCH';
+  constructor(readonly host: string, readonly recorded: readonly string[], readonly planned: readonly string[]) {
+    const gone = planned.filter((l) => !recorded.includes(l)).map((l) => `missing "${l}"`);
+    const extra = recorded.filter((l) => !planned.includes(l)).map((l) => `extra "${l}"`);
+    const what = [...extra, ...gone].join('; ') || 'trust, sync or save actions differ';
+    super(`${host}: the plan file is not what the playbook plans for this host now (${what}); nothing was sent: make the plan again with \`slp plan\``);
+  }
+}
+
 /** Exit codes as Ansible uses them. */
 export const EXIT_CODES = {
   ok: 0,

@@ -1,58 +1,80 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Device } from '../device/device';
-import { ConfigError, DriftError } from '../errors';
+import { ConfigError, DriftError, PlanMismatchError } from '../errors';
+import { parseShowRunningConfig } from '../parsers/show-running-config';
 import { executePlan, type ConvergeOptions, type HostConvergeResult } from './converge-host';
+import type { DesiredSlp, PlaySettings } from './desired';
 import { assertSupported } from './gate';
 import { isOwnedCommand } from './owned-settings';
-import type { Plan } from './plan';
+import { planSlp, type Plan } from './plan';
 import { readFacts, readState } from './read-device';
 import { ownedConfigLines } from './rollback-plan';
+import { observeConfig } from './running-state-from-parsers';
 
-export const PLAN_FILE_VERSION = 1;
+export const PLAN_FILE_VERSION = 2;
+/** More config lines than any playbook can render for one host: refused unread. */
+const MAX_PLAN_COMMANDS = 200;
 const SYNC_COMMAND = 'license smart sync all';
 const SAVE_COMMAND = 'write memory';
 
 /**
- * One host's plan as `slp plan` writes it. The trust token is never written: `tokenRef` says
- * where `slp apply` reads it again (`env:SLP_IDTOKEN`, `file:/path/token.txt`).
+ * One host's plan as `slp plan` writes it. The trust token is never written: `slp apply` reads the
+ * playbook again (its digest must match) and takes the token from the source the playbook names.
  */
 export interface HostPlan {
   host: string;
   play: string;
+  /** 0-based position of the play in the playbook. */
+  playIndex: number;
   plan: Plan;
   /** sha256 of the owned running-config lines (canonical) when the plan was made. */
   ownedConfigHash: string;
   /** Those lines, so a drift can be explained line by line. Owned lines hold no secrets. */
   ownedConfig: string[];
-  tokenRef?: string;
   revertTimer?: number;
+}
+
+/** A file the plan was made from, by path (as given) and content digest. */
+export interface PlanSourceFile {
+  path: string;
+  sha256: string;
+}
+
+/** What the plan was made from: `slp apply` refuses a plan whose sources changed since. */
+export interface PlanSource {
+  playbook: PlanSourceFile;
+  inventory: PlanSourceFile;
+  limit?: string;
 }
 
 export interface PlanFile {
   version: typeof PLAN_FILE_VERSION;
   createdAt: string;
+  source: PlanSource;
   hosts: HostPlan[];
 }
 
+export function sha256(text: string): string {
+  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
+}
+
 export function hashOwnedConfig(lines: readonly string[]): string {
-  return `sha256:${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
+  return sha256(lines.join('\n'));
 }
 
 export function hostPlanFrom(
   host: string,
-  play: string,
+  play: { name: string; index: number },
   plan: Plan,
   ownedConfig: readonly string[],
-  extra: { tokenRef?: string; revertTimer?: number } = {},
+  extra: { revertTimer?: number } = {},
 ): HostPlan {
-  return { host, play, plan, ownedConfigHash: hashOwnedConfig(ownedConfig), ownedConfig: [...ownedConfig], ...extra };
+  return { host, play: play.name, playIndex: play.index, plan, ownedConfigHash: hashOwnedConfig(ownedConfig), ownedConfig: [...ownedConfig], ...extra };
 }
 
 /** Serialises plans as JSON; throws if a token value would end up in the text (belt and braces). */
-export function serializePlanFile(hosts: HostPlan[], now: Date, secrets: readonly string[] = []): string {
-  const file: PlanFile = { version: PLAN_FILE_VERSION, createdAt: now.toISOString(), hosts };
+export function serializePlanFile(source: PlanSource, hosts: HostPlan[], now: Date, secrets: readonly string[] = []): string {
+  const file: PlanFile = { version: PLAN_FILE_VERSION, createdAt: now.toISOString(), source, hosts };
   const text = `${JSON.stringify(file, null, 2)}\n`;
   if (secrets.some((s) => s.length >= 4 && text.includes(s))) throw new Error('plan file would contain a secret');
   return text;
@@ -68,12 +90,19 @@ export function parsePlanFile(text: string, file = 'plan.json'): PlanFile {
   }
   const f = data as Partial<PlanFile>;
   if (!f || f.version !== PLAN_FILE_VERSION || !Array.isArray(f.hosts)) {
-    throw bad(`not a slp plan file (version ${PLAN_FILE_VERSION} with hosts[])`);
+    const older = f && typeof f.version === 'number' && f.version < PLAN_FILE_VERSION ? ' (an older version: make it again with `slp plan`)' : '';
+    throw bad(`not a slp plan file (version ${PLAN_FILE_VERSION} with hosts[])${older}`);
   }
+  if (!isSourceFile(f.source?.playbook) || !isSourceFile(f.source?.inventory) || (f.source.limit !== undefined && typeof f.source.limit !== 'string')) {
+    throw bad('source.playbook and source.inventory (path and sha256) are required');
+  }
+  const seen = new Set<string>();
   for (const [i, h] of f.hosts.entries()) {
     if (typeof h?.host !== 'string' || typeof h.ownedConfigHash !== 'string' || !Array.isArray(h.plan?.commands)) {
       throw bad(`hosts[${i}]: host, ownedConfigHash and plan.commands are required`);
     }
+    if (seen.has(h.host)) throw bad(`hosts[${i}] (${h.host}): the host is planned twice`);
+    seen.add(h.host);
     const problems = hostPlanProblems(h);
     if (problems.length) throw bad(problems.map((p) => `hosts[${i}] (${h.host}): ${p}`).join('; '));
   }
@@ -84,9 +113,21 @@ export function parsePlanFile(text: string, file = 'plan.json'): PlanFile {
  * What `slp apply` would send that `slp plan` could not have written: the file is pushed as is,
  * so every config line must be an owned setting and every exec action the tool's own command.
  */
+const HOST_PLAN_KEYS = new Set(['host', 'play', 'playIndex', 'plan', 'ownedConfigHash', 'ownedConfig', 'revertTimer']);
+
+function isSourceFile(f: unknown): f is PlanSourceFile {
+  const s = f as Partial<PlanSourceFile> | undefined;
+  return typeof s?.path === 'string' && typeof s.sha256 === 'string' && /^sha256:[0-9a-f]{64}$/.test(s.sha256);
+}
+
 function hostPlanProblems(h: HostPlan): string[] {
   const out: string[] = [];
   const p = h.plan;
+  // Anything else would be read by nobody, or (an old tokenRef) name a token source the playbook
+  // does not: the token comes from the playbook only.
+  for (const k of Object.keys(h)) if (!HOST_PLAN_KEYS.has(k)) out.push(`${k} is not a plan field${k === 'tokenRef' ? ' (the token is taken from the playbook)' : ''}`);
+  if (typeof h.play !== 'string' || !Number.isInteger(h.playIndex) || h.playIndex < 0) out.push('play (name) and playIndex are required');
+  if (p.commands.length > MAX_PLAN_COMMANDS) out.push(`plan.commands has ${p.commands.length} lines, more than any playbook renders (${MAX_PLAN_COMMANDS})`);
   if (!Array.isArray(h.ownedConfig) || !h.ownedConfig.every((l) => typeof l === 'string')) out.push('ownedConfig must be a list of lines');
   p.commands.forEach((c: unknown, j) => {
     if (typeof c !== 'string' || !isOwnedCommand(c)) out.push(`plan.commands[${j}] ${JSON.stringify(c)} is not an SLP setting this tool owns`);
@@ -107,20 +148,6 @@ function hostPlanProblems(h: HostPlan): string[] {
   return out;
 }
 
-/** Where a token comes from, without its value: `env:NAME` or `file:path`. */
-export function resolveTokenRef(
-  ref: string,
-  env: NodeJS.ProcessEnv = process.env,
-  read: (p: string) => string = (p) => readFileSync(p, 'utf8'),
-  baseDir = '.',
-): string {
-  const m = /^(env|file):(.+)$/.exec(ref);
-  if (!m) throw new Error(`token reference must be env:NAME or file:PATH, got "${ref}"`);
-  const value = m[1] === 'env' ? env[m[2]!] : read(path.resolve(baseDir, m[2]!)).trim();
-  if (!value) throw new Error(`token reference ${ref} is empty`);
-  return value;
-}
-
 /** The drift guard: what changed in the owned config since the plan, or [] when nothing did. */
 export function driftChanges(hostPlan: HostPlan, ownedNow: readonly string[]): string[] {
   if (hashOwnedConfig(ownedNow) === hostPlan.ownedConfigHash) return [];
@@ -131,13 +158,42 @@ export function driftChanges(hostPlan: HostPlan, ownedNow: readonly string[]): s
 }
 
 /**
- * `slp apply plan.json`, one host: gate, re-read, refuse on drift (DriftError in `error`), then
- * push exactly the planned lines and actions.
+ * Config lines a plan for `desired` can hold on a host whose owned config was `ownedConfig`: what
+ * the desired state renders, and the removals of what it does not declare. Checked before any
+ * host is contacted, so an edited line (a redirected URL or proxy) is refused unsent.
+ */
+export function renderableLines(desired: DesiredSlp, ownedConfig: readonly string[]): Set<string> {
+  const owned = observeConfig(parseShowRunningConfig(ownedConfig.join('\n')).value);
+  const emptyConfig = observeConfig(parseShowRunningConfig('').value);
+  return new Set([
+    ...planSlp(desired, { config: emptyConfig, trust: [] }).commands,
+    ...planSlp(desired, { config: owned, trust: [] }).commands,
+  ]);
+}
+
+/** Why a host's recorded plan is not one this playbook can produce, or [] when it is. */
+export function planAgainstPlaybook(hostPlan: HostPlan, desired: DesiredSlp): string[] {
+  const allowed = renderableLines(desired, hostPlan.ownedConfig);
+  const out = hostPlan.plan.commands.filter((c) => !allowed.has(c)).map((c) => `"${c}" is not a line the playbook renders for this host`);
+  if (hostPlan.plan.trust?.action === 'install' && !desired.trust) out.push('plan installs a trust code the playbook does not declare');
+  return out;
+}
+
+/** The parts of a plan that must be the same when made again on the host at apply time. */
+function planShape(p: Plan): string {
+  return JSON.stringify({ commands: p.commands, trust: p.trust?.action ?? null, sync: p.sync.action, save: p.save.action });
+}
+
+/**
+ * `slp apply plan.json`, one host: gate, re-read, refuse on drift (DriftError in `error`), plan
+ * again from the playbook's desired state and refuse a recorded plan that differs (an edited or
+ * stale file: PlanMismatchError), then push exactly the planned lines and actions.
  */
 export async function applyHostPlan(
   device: Device,
   hostPlan: HostPlan,
-  options: ConvergeOptions = {},
+  desired: DesiredSlp,
+  options: ConvergeOptions & { play?: PlaySettings } = {},
 ): Promise<HostConvergeResult> {
   const result: HostConvergeResult = {
     host: hostPlan.host, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false,
@@ -154,6 +210,13 @@ export async function applyHostPlan(
       throw new DriftError(hostPlan.host, changes);
     }
     const play = { ...options.play, ...(hostPlan.revertTimer ? { revert_timer: hostPlan.revertTimer } : {}) };
+    const again = planSlp(desired, state.observed, play);
+    if (planShape(again) !== planShape(hostPlan.plan)) {
+      result.plan = hostPlan.plan;
+      result.before = ownedConfigLines(state.observed.config);
+      result.after = result.before;
+      throw new PlanMismatchError(hostPlan.host, hostPlan.plan.commands, again.commands);
+    }
     return await executePlan(device, hostPlan.plan, state, result, { ...options, host: hostPlan.host, play });
   } catch (error) {
     result.error = error as Error;

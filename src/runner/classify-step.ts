@@ -5,7 +5,7 @@
  */
 import {
   AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, DriftError, HostKeyError,
-  RollbackError, UnreachableError, UnsupportedDeviceError,
+  PlanMismatchError, RollbackError, UnreachableError, UnsupportedDeviceError,
 } from '../errors';
 import type { HostConvergeResult } from '../converge/converge-host';
 import type { HostStepName, StepResult, StepStatus } from '../results/host-result';
@@ -39,7 +39,7 @@ export function errorStatus(error: unknown, step: HostStepName): StepStatus {
 function convergeErrorStep(r: HostConvergeResult): HostStepName {
   const e = r.error;
   if (!r.facts || e instanceof UnsupportedDeviceError) return 'facts';
-  if (!r.plan || e instanceof DriftError) return 'plan';
+  if (!r.plan || e instanceof DriftError || e instanceof PlanMismatchError) return 'plan';
   if (e instanceof CommandRejectedError || e instanceof RollbackError || r.rollback) return 'apply';
   if (e?.name === 'TrustInstallError' || (r.trust && r.trust.status !== 'installed' && r.trust.status !== 'skipped')) return 'trust';
   if (r.sync && !e) return 'sync';

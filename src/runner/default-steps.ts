@@ -10,7 +10,7 @@ import type { Device } from '../device/device';
 import type { Play, VerifyItem } from '../schema/types.generated';
 import { confirmChanges } from '../converge/apply';
 import { convergeHost, type ConvergeOptions } from '../converge/converge-host';
-import { applyHostPlan, resolveTokenRef } from '../converge/plan-file';
+import { applyHostPlan } from '../converge/plan-file';
 import { runVerify } from '../verify/verify';
 import { connectOptionsFor } from './connect-options';
 import { diagnoseFailure } from './diagnose-step';
@@ -25,9 +25,8 @@ export function playToken(desired: Play | undefined, playbookDir: string): strin
   return undefined;
 }
 
+/** The token comes from where the play names it, for `slp apply` too (never from the plan file). */
 function jobToken(job: HostJob, ctx: StepContext): string | undefined {
-  const ref = job.hostPlan?.tokenRef;
-  if (ref && job.hostPlan?.plan.trust?.action === 'install') return resolveTokenRef(ref);
   return playToken(job.desired, ctx.playbookDir);
 }
 
@@ -71,9 +70,9 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         // A session lost mid-push is rolled back on a new one, opened exactly as the first.
         reconnect: () => connectHost(job, ctx, token),
       };
-      if (job.hostPlan) return applyHostPlan(device, job.hostPlan, common);
-      if (!job.desired) throw new Error(`${job.host.name}: no desired state and no plan`);
+      if (!job.desired) throw new Error(`${job.host.name}: no desired state`);
       const play = { save: job.play.save, ...(job.play.revert_timer ? { revert_timer: job.play.revert_timer } : {}) };
+      if (job.hostPlan) return applyHostPlan(device, job.hostPlan, job.desired.slp, { ...common, play });
       return convergeHost(device, job.desired.slp, { ...common, play });
     },
 

@@ -4,7 +4,7 @@
  * including an internal error in a step, ends in a HostResult. The device is always closed.
  */
 import type { Device } from '../device/device';
-import { CommandRejectedError, ConfigError, DriftError, RollbackError, UnsupportedDeviceError } from '../errors';
+import { CommandRejectedError, ConfigError, DriftError, PlanMismatchError, RollbackError, UnsupportedDeviceError } from '../errors';
 import type { HostConvergeResult } from '../converge/converge-host';
 import { PushInterruptedError } from '../converge/recover-push';
 import { convergeSteps, errorStatus } from './classify-step';
@@ -25,7 +25,7 @@ export interface RunHostHooks {
 }
 
 /** Failures the device's own message already explains: diagnosis would add nothing. */
-const SELF_EXPLAINED = [UnsupportedDeviceError, DriftError, ConfigError, CommandRejectedError, RollbackError, PushInterruptedError];
+const SELF_EXPLAINED = [UnsupportedDeviceError, DriftError, PlanMismatchError, ConfigError, CommandRejectedError, RollbackError, PushInterruptedError];
 
 export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx: StepContext, hooks: RunHostHooks): Promise<HostResult> {
   const host = job.host.name;

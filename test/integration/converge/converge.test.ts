@@ -135,10 +135,11 @@ describe('converge against the simulated lab', () => {
     const device = await connect('sw-drift');
     const state = await readState(device);
     const plan = planSlp(NO_TRUST, state.observed);
-    const text = serializePlanFile([hostPlanFrom('sw-drift', 'Day-0', plan, ownedConfigLines(state.observed.config))], new Date());
+    const source = { playbook: { path: 'pb.yaml', sha256: `sha256:${'0'.repeat(64)}` }, inventory: { path: 'inv.yaml', sha256: `sha256:${'1'.repeat(64)}` } };
+    const text = serializePlanFile(source, [hostPlanFrom('sw-drift', { name: 'Day-0', index: 0 }, plan, ownedConfigLines(state.observed.config))], new Date());
     await device.configure(['ip name-server 10.9.9.9']);
     const drifted = fleet.device('sw-drift').runningConfig();
-    const result = await applyHostPlan(device, parsePlanFile(text).hosts[0]!, opts('sw-drift'));
+    const result = await applyHostPlan(device, parsePlanFile(text).hosts[0]!, NO_TRUST, opts('sw-drift'));
     expect(result.error).toBeInstanceOf(DriftError);
     expect(result.error?.message).toBe('sw-drift: owned configuration changed since the plan was made: added "ip name-server 10.9.9.9"');
     expect(fleet.device('sw-drift').runningConfig()).toBe(drifted);
