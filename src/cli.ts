@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor, SlpError } from './errors';
 import { COMMANDS } from './commands';
+import { exitHelpText } from './commands/exit-help';
 
 /**
  * Entry point. Each sub-command lives in src/commands/<name>.ts and registers itself on the
@@ -18,6 +19,10 @@ export async function main(argv: string[]): Promise<number> {
     exitCode = code;
   };
   for (const register of COMMANDS) register(program, setExit);
+  for (const command of program.commands) {
+    const text = exitHelpText(command.name());
+    if (text) command.addHelpText('after', text);
+  }
   try {
     await program.parseAsync(argv);
   } catch (error) {

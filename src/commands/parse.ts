@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RegisterCommand } from './index';
 import { PARSERS, resolveParser } from '../parsers';
+import { nothingFound } from '../parsers/found';
 import { Redactor } from '../redact';
 
 /** Reads a whole stream (stdin for `-`). */
@@ -25,6 +26,7 @@ export function tokenValues(value: unknown, out: string[] = []): string[] {
 /**
  * `slp parse COMMAND [FILE|-]`: prints the parsed object as JSON on stdout; warnings go to stderr.
  * The output is redacted: `show license history message` carries trust tokens in clear text.
+ * Exit 0 parsed, 2 nothing of that command found (or an unknown command / unreadable file).
  */
 export const registerParse: RegisterCommand = (program, setExit) => {
   program
@@ -58,6 +60,11 @@ export const registerParse: RegisterCommand = (program, setExit) => {
       // which the key-based pattern only catches in text form.
       const json = JSON.stringify({ command: resolved.name, ...result }, null, opts.compact ? 0 : 2);
       process.stdout.write(`${redactor.redact(json)}\n`);
+      if (nothingFound(text, parsed.value)) {
+        process.stderr.write(`slp parse: nothing of "${resolved.name}" found in ${!file || file === '-' ? 'standard input' : file}\n`);
+        setExit(2);
+        return;
+      }
       setExit(0);
     });
 };

@@ -28,7 +28,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
-    .option('-f, --forks <n>', `specify number of parallel hosts to use (default=${DEFAULT_FORKS})`, String(DEFAULT_FORKS))
+    .option('-f, --forks <n>', 'specify number of parallel hosts to use', String(DEFAULT_FORKS))
     .option('--json <file>', 'write the JSON report to this file (- for stdout)')
     .option('--junit <file>', 'write a JUnit XML report to this file')
     .option('--log-dir <dir>', 'write a redacted session transcript per host here')

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Spawns the built binary (`npm test` builds first).
@@ -35,6 +36,39 @@ describe('slp parse', () => {
       expect(exchange.request.request.request_data).toEqual({ hostname: 'Switch', token: '***', mode: 'PERMANENT', force: true });
       expect(exchange.requestRaw).toContain('***');
     }
+  });
+  test('exits 2 when nothing of the command is in the input: a "% Invalid input" capture, an empty file', () => {
+    // What 17.3 prints for a command it does not have (reference §9: caret and marker).
+    const invalid = "Switch#show license rum id all\n                    ^\n% Invalid input detected at '^' marker.\n\nSwitch#\n";
+    const r = run(['parse', 'show license status', '-'], invalid);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('slp parse: nothing of "show license status" found in standard input');
+    expect(run(['parse', 'show license udi', '-'], '').status).toBe(2);
+  });
+  test('exits 0 on every real capture of a command it parses (../shared/real-outputs)', () => {
+    const root = join(__dirname, '../../../shared/real-outputs');
+    if (!existsSync(root)) {
+      if (process.env.CI) throw new Error(`${root} is missing: CI must run with ../shared beside the repository`);
+      process.stderr.write(`note: real captures not checked: ${root} not found\n`);
+      return;
+    }
+    const failed: string[] = [];
+    for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+      const command = dir.name === 'syslog-smart-lic' ? 'show logging' : dir.name.replace(/-/g, ' ');
+      for (const f of readdirSync(join(root, dir.name)).filter((n) => n.endsWith('.txt'))) {
+        const r = run(['parse', command, join(root, dir.name, f)]);
+        if (r.status !== 0) failed.push(`${dir.name}/${f}: exit ${r.status}`);
+      }
+    }
+    expect(failed).toEqual([]);
+  });
+  test('--help shows each default once and lists the exit codes', () => {
+    const help = run(['run', '--help']).stdout;
+    expect(help.match(/default/g)).toHaveLength(2); // --forks and --backup-dir, once each
+    expect(help.replace(/\s+/g, ' ')).toContain('specify number of parallel hosts to use (default: "50")');
+    expect(help).not.toContain('default=');
+    expect(help).toContain('Exit codes:\n  0  every host ok or changed\n');
+    for (const c of ['plan', 'apply', 'diagnose', 'validate', 'parse', 'sim', 'demo']) expect([c, run([c, '--help']).stdout]).toEqual([c, expect.stringContaining('Exit codes:')]);
   });
   test('an unknown command exits 2', () => {
     const r = run(['parse', 'show frobnicate', '-'], '');
