@@ -6,6 +6,7 @@ import { parseShowIpInterfaceBrief } from './show-ip-interface-brief';
 import { parseShowLicenseAll } from './show-license-all';
 import { parseShowLicenseEventlog } from './show-license-eventlog';
 import { parseShowLicenseHistoryMessage } from './show-license-history-message';
+import { parseShowLicenseRum } from './show-license-rum';
 import { parseShowLicenseStatus } from './show-license-status';
 import { parseShowLicenseSummary } from './show-license-summary';
 import { parseShowLicenseTechSupport } from './show-license-tech-support';
@@ -13,6 +14,7 @@ import { parseShowLicenseUdi } from './show-license-udi';
 import { parseShowLicenseUsage } from './show-license-usage';
 import { parseShowLogging } from './show-logging';
 import { parseShowMacAddressTable } from './show-mac-address-table';
+import { parseShowNtpStatus } from './show-ntp-status';
 import { parseShowRunningConfig } from './show-running-config';
 import { parseShowVersion } from './show-version';
 import { parseTelnet } from './telnet';
@@ -30,12 +32,14 @@ export const PARSERS: Readonly<Record<string, Parser<unknown>>> = {
   'show license eventlog': parseShowLicenseEventlog,
   'show license tech support': parseShowLicenseTechSupport,
   'show license history message': parseShowLicenseHistoryMessage,
+  'show license rum': parseShowLicenseRum,
   'show ip interface brief': parseShowIpInterfaceBrief,
   'show ip cef': parseShowIpCef,
   'show ip arp': parseShowIpArp,
   'show mac address-table': parseShowMacAddressTable,
   'show logging': parseShowLogging,
   'show clock': parseShowClock,
+  'show ntp status': parseShowNtpStatus,
   ping: parsePing,
   telnet: parseTelnet,
 };

@@ -16,6 +16,36 @@ export interface SwitchTableRow {
   serial: string | null;
 }
 
+/**
+ * One unit as the hardware blocks print it: the unnamed block of the unit answering (normally the
+ * active), then one `Switch NN` / `----` block per other stack, SVL or supervisor member, merged with
+ * its row of the switch table when there is one.
+ */
+export interface VersionMember {
+  /** From the `Switch NN` heading or the table; null for the main block when no table names it. */
+  switchNumber: number | null;
+  /**
+   * The unit the session is on: its block comes first and it is the `*` row of the table. Usually
+   * the active, but a capture taken on a standby supervisor answers as the standby.
+   */
+  answering: boolean;
+  /** `Model Number`, else the table's Model. */
+  model: string | null;
+  /** `System Serial Number`. */
+  serial: string | null;
+  motherboardSerial: string | null;
+  baseMac: string | null;
+  modelRevision: string | null;
+  /** `Switch uptime` of a member block; null for the main block (see `uptime`). */
+  uptime: string | null;
+  lastReloadReason: string | null;
+  /** From the switch table; null when the platform prints none (C9400, C9500 standalone). */
+  ports: number | null;
+  swVersion: string | null;
+  swImage: string | null;
+  mode: string | null;
+}
+
 /** `show version`: release, platform and stack members, for the version gate and facts. */
 export interface ShowVersion {
   /**
@@ -46,6 +76,17 @@ export interface ShowVersion {
   licensePackages: { current: string; type: string; nextReboot: string }[];
   switches: SwitchTableRow[];
   configRegister: string | null;
+  /** `ROM: IOS-XE ROMMON` → `IOS-XE ROMMON`. */
+  rom: string | null;
+  /** `BOOTLDR: System Bootstrap, Version 17.10.1r, RELEASE SOFTWARE (P)`, after the colon. */
+  bootloader: string | null;
+  /** `17.10.1r`, `17.3.1r[FC2]`, `17.7.0.12` as printed. */
+  bootloaderVersion: string | null;
+  /** `AIR License Level:` / `Next reload AIR license Level:` (absent on platforms without AIR). */
+  airLicenseLevel: string | null;
+  airLicenseLevelNextReload: string | null;
+  /** Every unit with its model and serial: the answering unit first, then each member block. */
+  members: VersionMember[];
 }
 
 const UNIT_SECONDS: Readonly<Record<string, number>> = {
@@ -63,6 +104,55 @@ export function uptimeToSeconds(text: string): number | null {
   return any ? total : null;
 }
 
+const ROM_RE = /^ROM:\s*(.*?)(?:BOOTLDR:\s*(.*))?$/;
+
+function readBootloader(v: ShowVersion, text: string): void {
+  v.bootloader = text.trim() || null;
+  v.bootloaderVersion = /\bVersion ([^,\s]+)/.exec(text)?.[1] ?? null;
+}
+
+function newMember(switchNumber: number | null): VersionMember {
+  return {
+    switchNumber, answering: false, model: null, serial: null, motherboardSerial: null, baseMac: null, modelRevision: null,
+    uptime: null, lastReloadReason: null, ports: null, swVersion: null, swImage: null, mode: null,
+  };
+}
+
+/** The `Key : value` lines of a hardware block that name the unit. */
+function readMemberField(m: VersionMember, key: string, value: string): void {
+  const val = value.trim() || null;
+  switch (key) {
+    case 'Model Number': m.model = val; break;
+    case 'System Serial Number': m.serial = val; break;
+    case 'Motherboard Serial Number': m.motherboardSerial = val; break;
+    case 'Base Ethernet MAC Address': m.baseMac = val; break;
+    case 'Model Revision Number': m.modelRevision = val; break;
+    case 'Switch uptime': m.uptime = val; break;
+    case 'Last reload reason': m.lastReloadReason = val; break;
+  }
+}
+
+/**
+ * The answering unit's block, then the member blocks in number order; table rows fill ports,
+ * version, image and mode, and a row with no block of its own (never seen) still lists its model.
+ */
+function mergeMembers(main: VersionMember, blocks: Map<number, VersionMember>, rows: readonly SwitchTableRow[]): VersionMember[] {
+  const active = rows.find((r) => r.active);
+  if (active) main.switchNumber = active.switchNumber;
+  const out = [main, ...[...blocks.values()].sort((a, b) => (a.switchNumber ?? 0) - (b.switchNumber ?? 0))];
+  for (const row of rows) {
+    let m = out.find((x) => x.switchNumber === row.switchNumber);
+    if (!m) {
+      m = newMember(row.switchNumber);
+      out.push(m);
+    }
+    m.model ??= row.model;
+    Object.assign(m, { ports: row.ports, swVersion: row.swVersion, swImage: row.swImage, mode: row.mode });
+  }
+  // A main block with nothing in it (an excerpt without the hardware part) is not a unit.
+  return out.filter((x) => x !== main || x.model !== null || x.serial !== null);
+}
+
 const SWITCH_ROW_RE = /^(\*?)\s*(\d+)\s+(\d+)\s+(\S+)\s+(\S+)\s+(\S+)?\s*(\S+)?$/;
 
 /** Parses `show version` of a Catalyst 9000 (standalone, stack, dual-sup), 17.3 → 17.18. */
@@ -73,14 +163,17 @@ export function parseShowVersion(text: string): ParseResult<ShowVersion> {
     version: null, xeVersionRaw: null, iosVersionRaw: null, train: null, releaseType: null, image: null,
     hostname: null, uptime: null, uptimeSeconds: null, lastReloadReason: null, systemImageFile: null,
     smartLicensingStatus: null, platform: null, processorBoardId: null, serial: null, licensePackages: [],
-    switches: [], configRegister: null,
+    switches: [], configRegister: null, rom: null, bootloader: null, bootloaderVersion: null, airLicenseLevel: null,
+    airLicenseLevelNextReload: null, members: [],
   };
   const lines = pre.lines;
   let modelNumber: string | null = null;
   let inSwitchTable = false;
   let inLicenseTable = false;
   let memberBlock: number | null = null;
-  const memberSerials = new Map<number, string>();
+  const main = newMember(null);
+  const blocks = new Map<number, VersionMember>();
+  const cur = (): VersionMember => (memberBlock === null ? main : blocks.get(memberBlock)!);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     const t = line.trim();
@@ -90,7 +183,13 @@ export function parseShowVersion(text: string): ParseResult<ShowVersion> {
       inLicenseTable = false;
       continue;
     }
-    if ((m = /^Cisco IOS XE Software, Version (\S+)/.exec(t))) {
+    if ((m = ROM_RE.exec(t))) {
+      // 17.10 prints `ROM: IOS-XE ROMMONBOOTLDR: …` on one line (real capture).
+      v.rom = m[1].trim() || null;
+      if (m[2] !== undefined) readBootloader(v, m[2]);
+    } else if (t.startsWith('BOOTLDR:')) {
+      readBootloader(v, t.slice('BOOTLDR:'.length));
+    } else if ((m = /^Cisco IOS XE Software, Version (\S+)/.exec(t))) {
       v.xeVersionRaw = m[1];
     } else if ((m = /^Cisco IOS Software \[([^\]]*)\], .*?\((\w+)\), (?:(Experimental) )?Version ([^,\s]+)(?:, (.+))?/.exec(t))) {
       v.train = m[1];
@@ -136,23 +235,26 @@ export function parseShowVersion(text: string): ParseResult<ShowVersion> {
       });
     } else if ((m = /^Switch (\d+)$/.exec(t)) && lines[i + 1]?.trim().startsWith('---')) {
       memberBlock = Number(m[1]);
+      if (!blocks.has(memberBlock)) blocks.set(memberBlock, newMember(memberBlock));
       inSwitchTable = false;
       i++;
     } else {
       inLicenseTable = inLicenseTable && !/^(AIR|Next reload|Smart Licensing)/.test(t);
       const kv = splitKeyValue(t);
-      if (kv && kv.key === 'System Serial Number') {
-        if (memberBlock === null) v.serial = kv.value || null;
-        else if (kv.value) memberSerials.set(memberBlock, kv.value);
-      } else if (kv && kv.key === 'Model Number' && memberBlock === null) {
-        modelNumber = kv.value || null;
-      }
+      if (kv) readMemberField(cur(), kv.key, kv.value);
+      if (kv?.key === 'AIR License Level') v.airLicenseLevel = kv.value || null;
+      else if (kv?.key === 'Next reload AIR license Level') v.airLicenseLevelNextReload = kv.value || null;
     }
   }
+  v.serial = main.serial;
+  main.lastReloadReason ??= v.lastReloadReason;
+  modelNumber = main.model;
   v.platform ??= modelNumber;
+  main.answering = true;
   for (const row of v.switches) {
-    row.serial = row.active ? v.serial : memberSerials.get(row.switchNumber) ?? null;
+    row.serial = row.active ? v.serial : blocks.get(row.switchNumber)?.serial ?? null;
   }
+  v.members = mergeMembers(main, blocks, v.switches);
   const active = v.switches.find((s) => s.active);
   v.version =
     (v.xeVersionRaw ? parseIosXeVersion(v.xeVersionRaw) : null) ??

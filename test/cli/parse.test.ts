@@ -70,6 +70,16 @@ describe('slp parse', () => {
     expect(help).toContain('Exit codes:\n  0  every host ok or changed\n');
     for (const c of ['plan', 'apply', 'diagnose', 'validate', 'parse', 'sim', 'demo']) expect([c, run([c, '--help']).stdout]).toEqual([c, expect.stringContaining('Exit codes:')]);
   });
+  test.each([
+    ['sh lic rum id all', 'show license rum', 'Smart Licensing Usage Report:\n====\nReport Id,          State,    Flag, Feature Name\n1700000001          ACK       N     dna-advantage\n', (v: Record<string, unknown>) => v.byState, { ACK: 1 }],
+    ['show clock detail', 'show clock', '*00:16:00.857 UTC Sat Dec 26 2025\nTime source is hardware calendar\n', (v: Record<string, unknown>) => v.timeSource, 'hardware calendar'],
+    ['sh ntp stat', 'show ntp status', 'Clock is unsynchronized, stratum 16, no reference clock\n', (v: Record<string, unknown>) => v.synchronized, false],
+  ])('%s (issue 15 parsers) from standard input', (typed, name, text, pick, want) => {
+    const r = run(['parse', typed, '-'], text);
+    expect(r.status).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect([out.command, pick(out.value), out.warnings]).toEqual([name, want, []]);
+  });
   test('an unknown command exits 2', () => {
     const r = run(['parse', 'show frobnicate', '-'], '');
     expect(r.status).toBe(2);

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { PARSERS, parseShowLicenseHistoryMessage, resolveParser } from '../../../src/parsers';
+import { PARSERS, parseShowLicenseHistoryMessage, readCaptureFiles, readCaptureText, resolveParser } from '../../../src/parsers';
 import { Redactor } from '../../../src/redact';
 import { fixture } from './helpers';
 
@@ -55,6 +55,39 @@ describe('resolveParser', () => {
   });
 });
 
+// Shapes of the parsers added for issue 15, as seeds for the mutation property.
+const RUM_DETAIL = 'Smart Licensing Usage Report Detail:\n====\nReport Id: 1700000002\n  Metric Name: ENTITLEMENT\n  UDI: PID:C9300-24UX,SN:FCW0000D16Y\n  Previous Report Id: 0,    Next Report Id: 1700000005\n  State: ACK,      State Change Reason: ACKED\n  Start Time: Oct 14 11:32:40 2021 UTC,      End Time: Oct 14 11:32:48 2021 UTC\nReport Id,          State,    Flag, Feature Name\n1700000001          CLOSED    N     network-advantage\n';
+const CLOCK_NTP = 'Switch#show clock detail\n*00:16:00.857 UTC Sat Dec 26 2025\nTime source is hardware calendar\nClock is synchronized, stratum 2, reference is 10.1.1.1\nreference time is DA088DD3.C4E659D3 (13:21:23.769 UTC Fri Nov 15 2019)\nclock offset is 7.0883 msec, root delay is 99.77 msec\nSwitch#show license eventlog 1\n2025-01-24 15:17:46.341 UTC SAEVT_COMM_FAIL error="Connection timed out"\n No EventLog Found.\n------------------ show version ------------------\nROM: IOS-XE ROMMONBOOTLDR: System Bootstrap, Version 17.9.0.4r\nSwitch 02\n---------\nModel Number : C9300-48UN\n';
+
+describe('the capture reader never throws', () => {
+  test('on arbitrary text and file names', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 400 })), { maxLength: 4 }), (files) => {
+        const c = readCaptureFiles(files.map(([name, text]) => ({ name, text })));
+        expect(Array.isArray(c.commands)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+  test('on mutated session logs', () => {
+    const log = `Switch#show version\n${fixture('show-version-c9300-stack-17.9.txt')}\nSwitch#sh lic stat\n${fixture('show-license-status-stack-smart-proxy.txt')}\n${CLOCK_NTP}\n${RUM_DETAIL}`;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 20 })), { maxLength: 12 }), (edits) => {
+        const lines = log.split('\n');
+        for (const [pos, kind, junk] of edits) {
+          const i = pos % lines.length;
+          if (kind === 0) lines.splice(i, 1);
+          else if (kind === 1) lines.splice(i, 0, `Switch#${junk}`);
+          else lines[i] = lines[i].slice(0, lines[i].length >> 1) + junk;
+          if (lines.length === 0) lines.push('');
+        }
+        expect(() => readCaptureText(lines.join('\n'))).not.toThrow();
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
 describe('no parser throws', () => {
   const parsers = Object.entries(PARSERS);
   test('on arbitrary text', () => {
@@ -67,7 +100,7 @@ describe('no parser throws', () => {
     );
   });
   test('on mutated real-shaped text (lines dropped, duplicated, truncated, re-indented)', () => {
-    const seeds = [fixture('show-license-status-stack-smart-proxy.txt'), fixture('show-running-config-slp.txt'), fixture('show-version-c9300-stack-17.9.txt')];
+    const seeds = [fixture('show-license-status-stack-smart-proxy.txt'), fixture('show-running-config-slp.txt'), fixture('show-version-c9300-stack-17.9.txt'), RUM_DETAIL, CLOCK_NTP];
     fc.assert(
       fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 12 })), { maxLength: 12 }), fc.constantFrom(...parsers), (seed, edits, [, parse]) => {
         const lines = seed.split('\n');

@@ -19,7 +19,8 @@ describe('parseShowLicenseEventlog', () => {
     ]);
   });
   test('an empty log', () => {
-    expect(parseShowLicenseEventlog(' No EventLog Found.    \n').value).toEqual({ events: [], empty: true });
+    const r = parseShowLicenseEventlog(' No EventLog Found.    \n');
+    expect([r.value.events, r.value.empty, r.value.summary.total, r.warnings]).toEqual([[], true, 0, []]);
   });
 });
 
@@ -77,13 +78,13 @@ describe('reachability parsers', () => {
 
 describe('show clock / show logging', () => {
   test('a * clock is not authoritative', () => {
-    expect(parseShowClock('*23:38:54.683 UTC Fri Jan 24 2025\n').value).toEqual({ time: '2025-01-24T23:38:54.683Z', authoritative: false, marker: '*', raw: '*23:38:54.683 UTC Fri Jan 24 2025' });
+    expect(parseShowClock('*23:38:54.683 UTC Fri Jan 24 2025\n').value).toEqual({ time: '2025-01-24T23:38:54.683Z', authoritative: false, marker: '*', raw: '*23:38:54.683 UTC Fri Jan 24 2025', timeSource: null, zone: 'UTC' });
     expect(parseShowClock('15:41:10.058 UTC Fri Jan 24 2025').value.authoritative).toBe(true);
   });
   test('output that is not a clock is not an authoritative clock', () => {
     const r = parseShowClock("                ^\n% Invalid input detected at '^' marker.\n");
-    expect(r.value).toEqual({ time: null, authoritative: false, marker: '', raw: '^' });
-    expect(r.warnings).toHaveLength(1);
+    expect(r.value).toEqual({ time: null, authoritative: false, marker: '', raw: '^', timeSource: null, zone: null });
+    expect(r.warnings).toEqual(['not a date: "^"', `unrecognised line "% Invalid input detected at '^' marker."`]);
   });
   test('SMART_LIC COMM_FAILED lines give target and reason', () => {
     const r = parseShowLogging('Log Buffer (4096 bytes):\nme/domain name \n*Jan 24 15:17:46.341: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Connection timed out\n*Jan 24 15:18:00.000: %SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.1)\n');
