@@ -3,12 +3,12 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Device } from '../device/device';
 import { ConfigError, DriftError } from '../errors';
-import { executePlan, type ConvergeOptions, type HostConvergeResult } from './converge-host';
-import { assertSupported } from './gate';
+import { emptyConvergeResult, executePlan, factsStep, planEnd, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import { isOwnedCommand } from './owned-settings';
 import type { Plan } from './plan';
-import { readFacts, readState } from './read-device';
+import { readState } from './read-device';
 import { ownedConfigLines } from './rollback-plan';
+import { StepRecorder } from '../results/step-recorder';
 
 export const PLAN_FILE_VERSION = 1;
 const SYNC_COMMAND = 'license smart sync all';
@@ -139,22 +139,23 @@ export async function applyHostPlan(
   hostPlan: HostPlan,
   options: ConvergeOptions = {},
 ): Promise<HostConvergeResult> {
-  const result: HostConvergeResult = {
-    host: hostPlan.host, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false,
-  };
+  const steps = options.steps ?? new StepRecorder();
+  const result = emptyConvergeResult(hostPlan.host, steps);
   try {
-    result.facts = await readFacts(device);
-    assertSupported(hostPlan.host, result.facts);
-    const state = await readState(device);
-    const changes = driftChanges(hostPlan, ownedConfigLines(state.observed.config));
-    if (changes.length) {
-      result.plan = hostPlan.plan;
-      result.before = ownedConfigLines(state.observed.config);
-      result.after = result.before;
-      throw new DriftError(hostPlan.host, changes);
-    }
+    result.facts = await factsStep(device, hostPlan.host, steps);
+    const state = await steps.run('plan', async () => {
+      const state = await readState(device);
+      const changes = driftChanges(hostPlan, ownedConfigLines(state.observed.config));
+      if (changes.length) {
+        result.plan = hostPlan.plan;
+        result.before = ownedConfigLines(state.observed.config);
+        result.after = result.before;
+        throw new DriftError(hostPlan.host, changes);
+      }
+      return state;
+    }, () => planEnd(hostPlan.plan));
     const play = { ...options.play, ...(hostPlan.revertTimer ? { revert_timer: hostPlan.revertTimer } : {}) };
-    return await executePlan(device, hostPlan.plan, state, result, { ...options, host: hostPlan.host, play });
+    return await executePlan(device, hostPlan.plan, state, result, { ...options, steps, host: hostPlan.host, play });
   } catch (error) {
     result.error = error as Error;
     return result;
