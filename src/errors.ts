@@ -149,12 +149,28 @@ export const EXIT_CODES = {
   unreachable: 4,
 } as const;
 
+/**
+ * Errors Ansible would call UNREACHABLE: the session could not be opened or was lost. A lost push
+ * that was rolled back on a new session (PushInterruptedError) is not: the switch answered and
+ * was left consistent. A rollback that could not be done because the switch could not be reached
+ * again (RollbackError caused by a lost, refused or timed-out session) is.
+ */
+export function isUnreachableError(error: unknown): boolean {
+  if (error instanceof RollbackError) {
+    return isUnreachableError(error.cause) || error.cause instanceof DeviceTimeoutError;
+  }
+  return (
+    error instanceof UnreachableError ||
+    error instanceof AuthError ||
+    error instanceof HostKeyError ||
+    error instanceof DisconnectedError
+  );
+}
+
 /** Maps an error escaping a command to its exit code. */
 export function exitCodeFor(error: unknown): number {
   if (error instanceof ConfigError) return EXIT_CODES.badInput;
-  if (error instanceof UnreachableError || error instanceof AuthError || error instanceof HostKeyError) {
-    return EXIT_CODES.unreachable;
-  }
+  if (isUnreachableError(error)) return EXIT_CODES.unreachable;
   if (error instanceof SlpError) return EXIT_CODES.failed;
   return EXIT_CODES.internal;
 }

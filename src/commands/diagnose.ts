@@ -1,15 +1,21 @@
 import type { Command } from 'commander';
-import { connectDevice } from '../device';
 import { ConfigError } from '../errors';
 import { matchHosts } from '../inventory/host-pattern';
 import { loadInventory } from '../inventory/load-inventory';
 import type { InventoryHost } from '../inventory/inventory';
-import { Redactor } from '../redact';
-import { writeReport } from '../report/write-report';
-import { connectionSecrets, connectOptionsFor } from '../runner/connect-options';
-import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/fleet';
-import { formatReports, reportsJson } from '../diagnose/report';
+import { renderDiagnosisText } from '../report/diagnosis-text';
+import { defaultSteps } from '../runner/default-steps';
+import { executeRun } from '../runner/execute-run';
+import type { RunnerPlay } from '../runner/run-playbook';
+import { runRedactor } from '../runner/run-secrets';
+import { toolVersion } from './run';
 import type { RegisterCommand } from './index';
+
+/**
+ * Hosts diagnosed at once by default: fewer than `slp run`'s 50, as each diagnosis reads the
+ * tech-support and probes toward CSSM.
+ */
+export const DIAGNOSE_FORKS = 5;
 
 interface DiagnoseFlags {
   inventory: string;
@@ -38,10 +44,16 @@ function selectHosts(hosts: Map<string, InventoryHost>, groups: Map<string, { ho
   return m.hosts;
 }
 
+/** The one play a diagnosis runs: every selected host, in inventory order. */
+export function diagnosePlay(hosts: readonly InventoryHost[], pattern: string): RunnerPlay {
+  return { play: { index: 0, name: 'diagnose', pattern, save: false }, hosts: hosts.map((host) => ({ host })) };
+}
+
 /**
  * `slp diagnose -i INVENTORY [--limit P] [--json FILE|-] [--capture] [--debugs SECONDS]`: walks
- * the SLP troubleshooting guide on each host and names one cause with evidence and a remedy.
- * Exit 0 all healthy, 2 some cause found, 4 some host unreachable.
+ * the SLP troubleshooting guide on each host and names one cause with evidence and a remedy. It
+ * runs as a mode of the runner (its pool, error classification, exit codes and JSON report):
+ * exit 0 all healthy, 2 some cause found, 4 some host unreachable.
  */
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
   program
@@ -49,28 +61,30 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
     .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
-    .option('--json <file>', 'also write the result as JSON to this file ("-" = stdout, instead of the text)')
+    .option('--json <file>', 'also write the runner\'s JSON report to this file ("-" = stdout, instead of the text)')
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')
     .option('--debugs <seconds>', 'turn on HTTP client / TLS / PKI debugs for this many seconds (max 300), then undebug all')
-    .option('-f, --forks <n>', 'hosts diagnosed at once', String(DEFAULT_FORKS))
+    .option('-f, --forks <n>', 'hosts diagnosed at once', String(DIAGNOSE_FORKS))
     .action(async (opts: DiagnoseFlags) => {
       const inventory = loadInventory(opts.inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
       const names = selectHosts(inventory.hosts, inventory.groups, opts.limit);
+      const play = diagnosePlay(names.map((name) => inventory.hosts.get(name)!), opts.limit ?? 'all');
       // The same secrets the driver hides in its own transcripts, so text and JSON agree.
-      const redactor = new Redactor(names.flatMap((name) => connectionSecrets(inventory.hosts.get(name)!)));
-      const reports = await diagnoseFleet(
-        names,
-        (name) => connectDevice(connectOptionsFor(inventory.hosts.get(name)!)),
-        { forks, ...(opts.capture ? { capture: true } : {}), ...(debugSeconds !== undefined ? { debugSeconds } : {}) },
-      );
-      const json = opts.json !== undefined ? reportsJson(reports, redactor, new Date()) : undefined;
-      if (opts.json === '-') process.stdout.write(json!);
-      else {
-        process.stdout.write(formatReports(reports, redactor));
-        if (opts.json !== undefined) writeReport(opts.json, json!);
-      }
-      setExit(diagnoseExitCode(reports));
+      const redactor = runRedactor(play.hosts, '.');
+      const { exitCode } = await executeRun({
+        plays: [play],
+        steps: defaultSteps(),
+        ctx: {
+          mode: 'diagnose', check: false, diff: false, backupDir: 'backups', playbookDir: '.', redactor,
+          diagnose: { ...(opts.capture ? { capture: true } : {}), ...(debugSeconds !== undefined ? { debugSeconds } : {}) },
+        },
+        forks,
+        ...(opts.json !== undefined ? { json: opts.json } : {}),
+        text: (run) => renderDiagnosisText(run, redactor),
+        meta: { command: 'diagnose', inventory: opts.inventory, toolVersion: toolVersion() },
+      });
+      setExit(exitCode);
     });
 };

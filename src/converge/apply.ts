@@ -1,10 +1,12 @@
 import type { Device } from '../device/device';
 import { DeviceTimeoutError, SlpError } from '../errors';
 import type { Clock } from '../clock';
+import { lineCount, type StepEnd } from '../results/step-result';
+import { StepRecorder } from '../results/step-recorder';
 import type { ObservedConfig } from './running-state';
 import type { Plan } from './plan';
 import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';
-import { rollbackOwned } from './rollback';
+import { confirmAfterRollback, rollbackOwned } from './rollback';
 import { syncAll, type SyncOutcome } from './sync';
 import { installTrust, type TrustOutcome } from './trust';
 
@@ -20,6 +22,8 @@ export interface ApplyContext {
   revertTimerMinutes?: number;
   /** A fresh session to the same host, to roll back a push whose session was lost. */
   reconnect?: Reconnect;
+  /** Runs first in the apply step (the backup), so its failure is the apply step's. */
+  beforePush?: () => Promise<void>;
   clock: Clock;
   trustTimeoutMs: number;
   syncTimeoutMs: number;
@@ -50,75 +54,96 @@ export class TrustInstallError extends SlpError {
   }
 }
 
+/** What the config session did: the lines that went out, and the rollback when it failed. */
+interface PushOutcome {
+  applied: string[];
+  revertPending: boolean;
+  rollback?: string[];
+  after?: string[];
+  error?: Error;
+  /** The timer could not be stopped after the rollback: recorded as a failed confirm step. */
+  confirmError?: Error;
+}
+
 /**
- * Pushes a plan: one config session (archive first when a revert timer needs it), then trust,
- * sync and save. On any error in the config session the owned settings are rolled back to the
- * backup and verified; the outcome then carries the device's error (or RollbackError). When the
- * session itself was lost (dropped, or a line never answered) the rollback runs on a fresh session
- * from `ctx.reconnect` and the error is PushInterruptedError.
+ * The config session: archive first when a revert timer needs it, then the plan's lines. On any
+ * error the owned settings are rolled back to the backup and verified; the outcome then carries
+ * the device's error (or RollbackError). When the session itself was lost (dropped, or a line never
+ * answered) the rollback runs on a fresh session from `ctx.reconnect` and the error is
+ * PushInterruptedError. A failed `configure confirm` after the rollback is recorded as a failed
+ * confirm step.
  */
-export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<ApplyOutcome> {
-  const out: ApplyOutcome = { applied: [], saved: false, revertPending: false };
+async function pushPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<PushOutcome> {
+  const out: PushOutcome = { applied: [], revertPending: false };
   const timer = ctx.revertTimerMinutes;
-  if (plan.commands.length) {
-    // What actually went out, line by line: after a failure this is what the switch may hold.
-    const sent: string[] = [];
-    const onSent = (line: string): void => void sent.push(line);
-    try {
-      if (timer && !ctx.before.archivePath) {
-        await device.configure(ARCHIVE_LINES, { onSent });
-        out.applied.push(...ARCHIVE_LINES);
+  if (!plan.commands.length) return out;
+  // What actually went out, line by line: after a failure this is what the switch may hold.
+  const sent: string[] = [];
+  const onSent = (line: string): void => void sent.push(line);
+  try {
+    if (timer && !ctx.before.archivePath) {
+      await device.configure(ARCHIVE_LINES, { onSent });
+      out.applied.push(...ARCHIVE_LINES);
+    }
+    await device.configure(plan.commands, { onSent, ...(timer ? { revertTimerMinutes: timer } : {}) });
+    out.applied.push(...plan.commands);
+    out.revertPending = Boolean(timer);
+    return out;
+  } catch (error) {
+    out.applied = sent;
+    if (isSessionLost(error)) {
+      try {
+        const recovered = await recoverLostPush(device, ctx.reconnect, {
+          host: ctx.host, before: ctx.before, sent, ...(timer ? { revertTimerMinutes: timer } : {}),
+        }, error);
+        out.rollback = recovered.rollback;
+        out.after = recovered.after;
+        out.error = new PushInterruptedError(ctx.host, error, recovered.rollback);
+        if (recovered.confirmError) out.confirmError = recovered.confirmError;
+      } catch (recoveryError) {
+        out.error = recoveryError as Error;
       }
-      await device.configure(plan.commands, { onSent, ...(timer ? { revertTimerMinutes: timer } : {}) });
-      out.applied.push(...plan.commands);
-      out.revertPending = Boolean(timer);
-    } catch (error) {
-      out.applied = sent;
-      if (isSessionLost(error)) {
-        try {
-          const recovered = await recoverLostPush(device, ctx.reconnect, {
-            host: ctx.host, before: ctx.before, sent, ...(timer ? { revertTimerMinutes: timer } : {}),
-          }, error);
-          out.rollback = recovered.rollback;
-          out.after = recovered.after;
-          out.error = new PushInterruptedError(ctx.host, error, recovered.rollback);
-        } catch (recoveryError) {
-          out.error = recoveryError as Error;
-        }
-        return out;
-      }
+    } else {
       out.error = error as Error;
       try {
         out.rollback = await rollbackOwned(device, ctx.host, ctx.before);
-        // The timer would restore the same config later; stop it so nothing changes under us.
-        if (timer) await device.run('configure confirm').catch(() => undefined);
+        const confirmError = timer ? await confirmAfterRollback(device, ctx.host, timer) : undefined;
+        if (confirmError) out.confirmError = confirmError;
       } catch (rollbackError) {
         out.error = rollbackError as Error;
       }
-      return out;
     }
+    return out;
   }
+}
+
+function pushEnd(p: PushOutcome): StepEnd {
+  if (p.error) return { status: 'failed', error: p.error, commands: p.applied };
+  const n = p.applied.length;
+  return { status: n ? 'changed' : 'ok', detail: n ? lineCount('pushed', n) : 'nothing to push', commands: p.applied };
+}
+
+/**
+ * Pushes a plan, each part its own step: apply (backup and config session), trust, sync; the save
+ * (part of apply) comes last so a failed trust or sync leaves the startup-config as it was.
+ */
+export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext, steps: StepRecorder = new StepRecorder()): Promise<ApplyOutcome> {
+  const pushed = await steps.run('apply', async () => {
+    await ctx.beforePush?.();
+    return pushPlan(device, plan, ctx);
+  }, pushEnd);
+  // Recorded after the apply step it followed, so the steps stay in the order they ran.
+  const { applied, confirmError, ...rest } = pushed;
+  if (confirmError) steps.record('confirm', { status: 'failed', error: confirmError });
+  const out: ApplyOutcome = { applied: [...applied], saved: false, ...rest };
+  if (out.error) return out;
   try {
-    if (plan.trust?.action === 'install') {
-      if (!ctx.token) throw new TrustInstallError(ctx.host, 'slp.trust has no token (token or token_file)');
-      out.applied.push(`license smart trust idtoken *** ${plan.trust.scope}${plan.trust.force ? ' force' : ''}`);
-      out.trust = await installTrust(device, plan.trust, ctx.token, {
-        clock: ctx.clock,
-        timeoutMs: ctx.trustTimeoutMs,
-        pollMs: ctx.pollMs,
-      });
-      if (out.trust.status !== 'installed') {
-        throw new TrustInstallError(ctx.host, out.trust.reason ?? out.trust.status);
-      }
-    }
-    if (plan.sync.action === 'run') {
-      out.applied.push(plan.sync.command);
-      out.sync = await syncAll(device, { clock: ctx.clock, timeoutMs: ctx.syncTimeoutMs, pollMs: ctx.pollMs });
-    }
+    await trustStep(device, plan, ctx, steps, out);
+    await syncStep(device, plan, ctx, steps, out);
     // With a revert timer the save waits for the confirmation (confirmChanges), otherwise the
     // startup-config would keep what the timer is about to undo.
     if (plan.save.action === 'run' && !out.revertPending) {
-      (await device.run(plan.save.command)).throwIfFailed();
+      await steps.extend('apply', async () => (await device.run(plan.save.command)).throwIfFailed(), () => [plan.save.command]);
       out.applied.push(plan.save.command);
       out.saved = true;
     }
@@ -132,16 +157,54 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): 
   return out;
 }
 
+/** The trust step: install when planned (TrustInstallError unless it ends installed). */
+async function trustStep(device: Device, plan: Plan, ctx: ApplyContext, steps: StepRecorder, out: ApplyOutcome): Promise<void> {
+  const action = plan.trust;
+  if (action?.action !== 'install') {
+    steps.record('trust', action ? { status: 'ok', detail: 'already installed' } : { status: 'skipped', detail: 'not declared' });
+    return;
+  }
+  const line = `license smart trust idtoken *** ${action.scope}${action.force ? ' force' : ''}`;
+  let refused: TrustInstallError | undefined;
+  out.trust = await steps.run('trust', async () => {
+    if (!ctx.token) throw new TrustInstallError(ctx.host, 'slp.trust has no token (token or token_file)');
+    out.applied.push(line);
+    return installTrust(device, action, ctx.token, { clock: ctx.clock, timeoutMs: ctx.trustTimeoutMs, pollMs: ctx.pollMs });
+  }, (t) => {
+    if (t.status === 'installed') return { status: 'changed', detail: 'installed', commands: [line] };
+    refused = new TrustInstallError(ctx.host, t.reason ?? t.status);
+    return { status: 'failed', error: refused, commands: [line] };
+  });
+  if (refused) throw refused;
+}
+
+/** The sync step: `license smart sync all` when planned; a sync that does not move is no failure. */
+async function syncStep(device: Device, plan: Plan, ctx: ApplyContext, steps: StepRecorder, out: ApplyOutcome): Promise<void> {
+  if (plan.sync.action !== 'run') {
+    steps.record('sync', { status: 'skipped', detail: 'not needed' });
+    return;
+  }
+  const command = plan.sync.command;
+  out.applied.push(command);
+  out.sync = await steps.run('sync', () => syncAll(device, { clock: ctx.clock, timeoutMs: ctx.syncTimeoutMs, pollMs: ctx.pollMs }), (s) => ({
+    status: 'ok',
+    detail: s.status === 'reported' ? `reported (${s.moved ?? 'moved'})` : `no report yet (${s.reason ?? 'timeout'})`,
+    commands: [command],
+  }));
+}
+
 /**
  * Confirm-or-revert, second half: the runner calls this once verification passed. It stops the
- * revert timer (`configure confirm`) and saves if the plan asked to.
+ * revert timer (`configure confirm`) and saves if the plan asked to: the confirm step.
  */
-export async function confirmChanges(device: Device, plan: Plan): Promise<string[]> {
-  const sent = ['configure confirm'];
-  (await device.run('configure confirm')).throwIfFailed();
-  if (plan.save.action === 'run') {
-    (await device.run(plan.save.command)).throwIfFailed();
-    sent.push(plan.save.command);
-  }
-  return sent;
+export async function confirmChanges(device: Device, plan: Plan, steps: StepRecorder = new StepRecorder()): Promise<string[]> {
+  return steps.run('confirm', async () => {
+    const sent = ['configure confirm'];
+    (await device.run('configure confirm')).throwIfFailed();
+    if (plan.save.action === 'run') {
+      (await device.run(plan.save.command)).throwIfFailed();
+      sent.push(plan.save.command);
+    }
+    return sent;
+  }, (sent) => ({ status: 'changed', detail: 'configure confirm', commands: sent }));
 }

@@ -10,7 +10,10 @@ import { planSlp, type Plan } from './plan';
 import { predictOwnedLines } from './predict';
 import type { Reconnect } from './recover-push';
 import { readConfig, readFacts, readState, type DeviceState, type HostFacts } from './read-device';
+import type { ObservedConfig } from './running-state';
 import { ownedConfigLines } from './rollback-plan';
+import { lineCount, type StepEnd, type StepResult } from '../results/step-result';
+import { StepRecorder } from '../results/step-recorder';
 
 export interface ConvergeOptions {
   /** Inventory name; defaults to the device's host. */
@@ -35,7 +38,15 @@ export interface ConvergeOptions {
    * push ends in a RollbackError naming the lines that may remain.
    */
   reconnect?: Reconnect;
+  /**
+   * Where each step (facts, plan, apply, trust, sync, and confirm after a rollback) reports as it
+   * runs; the runner passes one wired to its events. Default: one that only collects.
+   */
+  steps?: StepRecorder;
 }
+
+/** executePlan's options: the recorder of the converge it continues. */
+export type ExecuteOptions = ConvergeOptions & { steps: StepRecorder };
 
 export const DEFAULT_CONVERGE_TIMING = { trustTimeoutMs: 120_000, syncTimeoutMs: 60_000, pollMs: 2_000 };
 
@@ -63,7 +74,47 @@ export interface HostConvergeResult {
   rollback?: string[];
   /** A revert timer is running: call confirmChanges(device, plan) once verification passed. */
   revertPending: boolean;
+  /** The steps as they ran (the recorder's list): which one failed is read here, not guessed. */
+  steps: StepResult[];
   error?: Error;
+}
+
+/** A converge result before anything ran. */
+export function emptyConvergeResult(host: string, steps: StepRecorder): HostConvergeResult {
+  return { host, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false, steps: steps.steps };
+}
+
+/** The facts step: `show version`, then the release gate (UnsupportedDeviceError). */
+export async function factsStep(device: Device, host: string, steps: StepRecorder): Promise<HostFacts> {
+  return steps.run('facts', async () => {
+    const facts = await readFacts(device);
+    assertSupported(host, facts);
+    return facts;
+  }, (v) => ({ status: 'ok', detail: `${v.platform ?? '?'} IOS XE ${v.version?.raw ?? '?'}` }));
+}
+
+/** How the plan step ended, from the plan. */
+export function planEnd(plan: Plan): StepEnd {
+  const n = plan.commands.length;
+  return { status: 'ok', detail: !plan.changed ? 'nothing to change' : n ? `${lineCount('', n).trim()} to change` : 'no config change' };
+}
+
+/**
+ * In check mode, or when nothing is to change, apply, trust and sync send nothing: each is
+ * recorded with what it would do (Ansible's "changed" = would change).
+ */
+export function recordUnapplied(steps: StepRecorder, plan: Plan, check: boolean): void {
+  const n = plan.commands.length;
+  if (check) {
+    steps.record('apply', n ? { status: 'changed', detail: lineCount('would push', n) } : { status: 'ok', detail: 'nothing to push' });
+    const install = plan.trust?.action === 'install';
+    steps.record('trust', install ? { status: 'changed', detail: 'would install' } : plan.trust ? { status: 'ok', detail: 'installed' } : { status: 'skipped', detail: 'not declared' });
+    steps.record('sync', plan.sync.action === 'run' ? { status: 'ok', detail: 'would sync' } : { status: 'skipped', detail: 'not needed' });
+    return;
+  }
+  steps.record('apply', { status: 'ok', detail: 'nothing to push' });
+  steps.record('trust', plan.trust ? { status: 'ok', detail: 'already installed' } : { status: 'skipped', detail: 'not declared' });
+  steps.record('sync', { status: 'skipped', detail: 'not needed' });
 }
 
 /** Reads, gates, plans and (unless check) applies the desired state on one host. */
@@ -73,13 +124,15 @@ export async function convergeHost(
   options: ConvergeOptions = {},
 ): Promise<HostConvergeResult> {
   const host = options.host ?? device.info.host;
-  const result: HostConvergeResult = { host, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false };
+  const steps = options.steps ?? new StepRecorder();
+  const result = emptyConvergeResult(host, steps);
   try {
-    result.facts = await readFacts(device);
-    assertSupported(host, result.facts);
-    const state = await readState(device);
-    const plan = planSlp(desired, state.observed, { ...options.play });
-    return await executePlan(device, plan, state, result, { ...options, token: options.token ?? desired.trust?.token });
+    result.facts = await factsStep(device, host, steps);
+    const { state, plan } = await steps.run('plan', async () => {
+      const state = await readState(device);
+      return { state, plan: planSlp(desired, state.observed, { ...options.play }) };
+    }, ({ plan }) => planEnd(plan));
+    return await executePlan(device, plan, state, result, { ...options, steps, token: options.token ?? desired.trust?.token });
   } catch (error) {
     result.error = error as Error;
     return result;
@@ -95,8 +148,9 @@ export async function executePlan(
   plan: Plan,
   state: DeviceState,
   result: HostConvergeResult,
-  options: ConvergeOptions,
+  options: ExecuteOptions,
 ): Promise<HostConvergeResult> {
+  const steps = options.steps;
   const redactor = options.redactor ?? new Redactor();
   redactor.add(options.token);
   const clock = options.clock ?? SYSTEM_CLOCK;
@@ -106,10 +160,13 @@ export async function executePlan(
     result.after = predictOwnedLines(result.before, plan);
     result.changed = plan.changed;
     if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, result.after, redactor);
+    recordUnapplied(steps, plan, Boolean(options.check));
     return result;
   }
-  result.backupPath = await writeBackup(options.backupDir ?? 'backups', result.host, state.runningConfig, redactor, clock.now());
   const outcome = await applyPlan(device, plan, {
+    beforePush: async () => {
+      result.backupPath = await writeBackup(options.backupDir ?? 'backups', result.host, state.runningConfig, redactor, clock.now());
+    },
     host: result.host,
     before: state.observed.config,
     ...(options.token ? { token: options.token } : {}),
@@ -119,7 +176,7 @@ export async function executePlan(
     trustTimeoutMs: options.trustTimeoutMs ?? DEFAULT_CONVERGE_TIMING.trustTimeoutMs,
     syncTimeoutMs: options.syncTimeoutMs ?? DEFAULT_CONVERGE_TIMING.syncTimeoutMs,
     pollMs: options.pollMs ?? DEFAULT_CONVERGE_TIMING.pollMs,
-  });
+  }, steps);
   result.applied = outcome.applied;
   result.saved = outcome.saved;
   result.revertPending = outcome.revertPending;
@@ -130,7 +187,9 @@ export async function executePlan(
   result.changed = outcome.applied.length > 0 && !outcome.rollback;
   try {
     // A lost session was replaced for the rollback and closed: its re-read is the one to keep.
-    result.after = outcome.after ?? ownedConfigLines(await readConfig(device));
+    // The re-read closes the apply step: if it fails on a host that had no error, apply failed.
+    const reread = (): Promise<ObservedConfig> => readConfig(device);
+    result.after = outcome.after ?? ownedConfigLines(await (result.error ? reread() : steps.extend('apply', reread, () => [])));
   } catch (error) {
     // After a failed push (e.g. the session dropped) the re-read fails too: keep the push's own
     // error (a RollbackError says the switch needs a person), not the re-read's.

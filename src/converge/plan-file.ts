@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import type { Device } from '../device/device';
 import { ConfigError, DriftError, PlanMismatchError } from '../errors';
 import { parseShowRunningConfig } from '../parsers/show-running-config';
-import { executePlan, type ConvergeOptions, type HostConvergeResult } from './converge-host';
+import { StepRecorder } from '../results/step-recorder';
+import { emptyConvergeResult, executePlan, factsStep, planEnd, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import type { DesiredSlp, PlaySettings } from './desired';
-import { assertSupported } from './gate';
 import { isOwnedCommand } from './owned-settings';
 import { planSlp, type Plan } from './plan';
-import { readFacts, readState } from './read-device';
+import { readState } from './read-device';
 import { ownedConfigLines } from './rollback-plan';
 import { observeConfig } from './running-state-from-parsers';
 
@@ -195,29 +195,26 @@ export async function applyHostPlan(
   desired: DesiredSlp,
   options: ConvergeOptions & { play?: PlaySettings } = {},
 ): Promise<HostConvergeResult> {
-  const result: HostConvergeResult = {
-    host: hostPlan.host, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false,
-  };
+  const steps = options.steps ?? new StepRecorder();
+  const result = emptyConvergeResult(hostPlan.host, steps);
   try {
-    result.facts = await readFacts(device);
-    assertSupported(hostPlan.host, result.facts);
-    const state = await readState(device);
-    const changes = driftChanges(hostPlan, ownedConfigLines(state.observed.config));
-    if (changes.length) {
-      result.plan = hostPlan.plan;
-      result.before = ownedConfigLines(state.observed.config);
-      result.after = result.before;
-      throw new DriftError(hostPlan.host, changes);
-    }
+    result.facts = await factsStep(device, hostPlan.host, steps);
     const play = { ...options.play, ...(hostPlan.revertTimer ? { revert_timer: hostPlan.revertTimer } : {}) };
-    const again = planSlp(desired, state.observed, play);
-    if (planShape(again) !== planShape(hostPlan.plan)) {
-      result.plan = hostPlan.plan;
-      result.before = ownedConfigLines(state.observed.config);
-      result.after = result.before;
-      throw new PlanMismatchError(hostPlan.host, hostPlan.plan.commands, again.commands);
-    }
-    return await executePlan(device, hostPlan.plan, state, result, { ...options, host: hostPlan.host, play });
+    const state = await steps.run('plan', async () => {
+      const state = await readState(device);
+      const refuse = (error: Error): never => {
+        result.plan = hostPlan.plan;
+        result.before = ownedConfigLines(state.observed.config);
+        result.after = result.before;
+        throw error;
+      };
+      const changes = driftChanges(hostPlan, ownedConfigLines(state.observed.config));
+      if (changes.length) refuse(new DriftError(hostPlan.host, changes));
+      const again = planSlp(desired, state.observed, play);
+      if (planShape(again) !== planShape(hostPlan.plan)) refuse(new PlanMismatchError(hostPlan.host, hostPlan.plan.commands, again.commands));
+      return state;
+    }, () => planEnd(hostPlan.plan));
+    return await executePlan(device, hostPlan.plan, state, result, { ...options, steps, host: hostPlan.host, play });
   } catch (error) {
     result.error = error as Error;
     return result;

@@ -1,7 +1,7 @@
 import type { Device } from '../device/device';
 import { DeviceTimeoutError, DisconnectedError, RollbackError, SlpError } from '../errors';
 import type { ObservedConfig } from './running-state';
-import { rollbackOwned } from './rollback';
+import { confirmAfterRollback, rollbackOwned } from './rollback';
 import { ownedConfigLines } from './rollback-plan';
 
 /** Opens a fresh session to the same host (the runner builds it from the same connect options). */
@@ -60,7 +60,7 @@ export async function recoverLostPush(
   reconnect: Reconnect | undefined,
   push: LostPush,
   interruption: Error,
-): Promise<{ rollback: string[]; after: string[] }> {
+): Promise<{ rollback: string[]; after: string[]; confirmError?: Error }> {
   await lost.close().catch(() => undefined);
   if (!reconnect) {
     throw new RollbackError(push.host, `${interruption.message}; no new session to roll back on; ${remainingLines(push)}`, { cause: interruption });
@@ -78,8 +78,8 @@ export async function recoverLostPush(
   try {
     const rollback = await rollbackOwned(fresh, push.host, push.before);
     // The timer would restore the same config later; stop it so nothing changes under the user.
-    if (push.revertTimerMinutes) await fresh.run('configure confirm').catch(() => undefined);
-    return { rollback, after: ownedConfigLines(push.before) };
+    const confirmError = push.revertTimerMinutes ? await confirmAfterRollback(fresh, push.host, push.revertTimerMinutes) : undefined;
+    return { rollback, after: ownedConfigLines(push.before), ...(confirmError ? { confirmError } : {}) };
   } catch (error) {
     const reason = error instanceof RollbackError ? error.reason : (error as Error).message;
     const cause = error instanceof RollbackError && error.cause !== undefined ? error.cause : error;

@@ -1,5 +1,5 @@
 import type { Device } from '../device/device';
-import { RollbackError } from '../errors';
+import { RollbackError, SlpError } from '../errors';
 import type { ObservedConfig } from './running-state';
 import { readConfig } from './read-device';
 import { ownedConfigLines, planRollback } from './rollback-plan';
@@ -28,5 +28,31 @@ export async function rollbackOwned(device: Device, host: string, before: Observ
   } catch (error) {
     if (error instanceof RollbackError) throw error;
     throw new RollbackError(host, (error as Error).message, { cause: error });
+  }
+}
+
+/** A `configure confirm` after a rollback that the switch did not take: the timer still runs. */
+export class ConfirmAfterRollbackError extends SlpError {
+  override readonly code = 'ERR_CONFIRM';
+  constructor(readonly host: string, readonly minutes: number, cause: unknown) {
+    super(
+      `${host}: "configure confirm" after the rollback failed (${(cause as Error)?.message ?? cause}); the revert timer ` +
+        `(${minutes} min) still runs and will restore the configuration from before the push`,
+      { cause },
+    );
+    this.name = 'ConfirmAfterRollbackError';
+  }
+}
+
+/**
+ * Stops the revert timer after a rollback (it would restore the same config later, so nothing
+ * should change under the user). Returns the error when the switch did not take it.
+ */
+export async function confirmAfterRollback(device: Device, host: string, minutes: number): Promise<Error | undefined> {
+  try {
+    (await device.run('configure confirm')).throwIfFailed();
+    return undefined;
+  } catch (error) {
+    return new ConfirmAfterRollbackError(host, minutes, error);
   }
 }

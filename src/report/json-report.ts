@@ -11,7 +11,7 @@ export const JSON_REPORT_VERSION = 1;
 
 /** What the JSON report says about the run itself (command, files, tool version). */
 export interface ReportMeta {
-  command: 'run' | 'plan' | 'apply' | 'demo';
+  command: 'run' | 'plan' | 'apply' | 'demo' | 'diagnose';
   playbook?: string;
   inventory: string;
   toolVersion: string;

@@ -4,24 +4,14 @@
  * `commands`, `before`/`after`) plus the steps the runner took and how long each one lasted.
  */
 import type { Plan } from '../converge/plan';
+import type { CaptureResult } from '../diagnose/capture';
+import type { DebugResult } from '../diagnose/debugs';
+import type { HostStepName, StepError, StepResult } from './step-result';
 
 /** Recap vocabulary, as Ansible's. `changed` in check mode means "would change". */
 export type HostStatus = 'ok' | 'changed' | 'failed' | 'unreachable' | 'skipped';
 
-/** The steps of the per-host pipeline, in order. */
-export const HOST_STEPS = ['connect', 'facts', 'plan', 'apply', 'trust', 'sync', 'verify', 'confirm', 'diagnose'] as const;
-export type HostStepName = (typeof HOST_STEPS)[number];
-
-export type StepStatus = 'ok' | 'changed' | 'failed' | 'unreachable' | 'skipped';
-
-/** One step as it ended; `detail` is one short line for people ("3 lines", "installed"). */
-export interface StepResult {
-  step: HostStepName;
-  status: StepStatus;
-  /** Measured for connect, verify, confirm, diagnose; facts…sync share the `converge` timing. */
-  ms?: number;
-  detail?: string;
-}
+export { HOST_STEPS, type HostStepName, type StepStatus, type StepResult, type StepError } from './step-result';
 
 /**
  * One assertion's outcome. Structurally the verify engine's CheckResult (src/verify/verify.ts), kept
@@ -55,12 +45,8 @@ export interface HostDiagnosis {
   steps?: string[];
 }
 
-/** An error as data: class name, stable code and the one-line message (already redacted). */
-export interface HostError {
-  name: string;
-  code: string;
-  message: string;
-  /** The step it happened in. */
+/** The error the host failed with: the first failed step's error, and that step's name. */
+export interface HostError extends StepError {
   step: HostStepName;
 }
 
@@ -85,11 +71,16 @@ export interface HostResult {
   facts?: { platform: string | null; version: string | null; hostname: string | null };
   checks: HostCheck[];
   diagnosis?: HostDiagnosis;
+  /** `slp diagnose --capture`: the packet capture taken during a sync. */
+  capture?: CaptureResult;
+  /** `slp diagnose --debugs`: the TLS debugs collected. */
+  debugs?: DebugResult;
   error?: HostError;
   /** Why the host was skipped (max_fail_percentage, Ctrl-C, failed in an earlier play). */
   skipReason?: string;
+  /** Every step in the order it ran, with its own timing, commands and error. */
   steps: StepResult[];
-  /** Step → milliseconds, and `total`. */
+  /** Step → milliseconds (each step's own, from `steps`), and `total`. */
   timings: Record<string, number>;
 }
 

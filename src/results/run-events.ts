@@ -8,7 +8,7 @@ export type RunEvent =
   | { type: 'play-start'; at: number; play: string; hosts: string[]; batches: number }
   | { type: 'batch-start'; at: number; play: string; batch: number; hosts: string[] }
   | { type: 'host-start'; at: number; play: string; host: string; batch: number }
-  | { type: 'step-start'; at: number; play: string; host: string; step: HostStepName | 'converge' }
+  | { type: 'step-start'; at: number; play: string; host: string; step: HostStepName }
   | { type: 'step-end'; at: number; play: string; host: string; step: HostStepName; status: StepStatus; detail?: string }
   | { type: 'host-end'; at: number; play: string; host: string; status: HostStatus }
   | { type: 'host-skipped'; at: number; play: string; host: string; reason: string }

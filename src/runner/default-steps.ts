@@ -1,7 +1,7 @@
 /**
  * The real per-host steps: the SSH driver (connectDevice, with connectOptionsFor), the converge
  * engine (convergeHost / applyHostPlan), the verify engine (runVerify), confirm-or-revert
- * (confirmChanges) and the diagnosis (diagnoseHost).
+ * (confirmChanges) and the diagnosis (diagnoseStep). Each reports its own steps.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,10 @@ import type { Play, VerifyItem } from '../schema/types.generated';
 import { confirmChanges } from '../converge/apply';
 import { convergeHost, type ConvergeOptions } from '../converge/converge-host';
 import { applyHostPlan } from '../converge/plan-file';
+import { diagnoseStep } from '../diagnose/diagnose-step';
 import { runVerify } from '../verify/verify';
+import { verifyStep } from '../verify/verify-step';
 import { connectOptionsFor } from './connect-options';
-import { diagnoseFailure } from './diagnose-step';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 
 /** The trust token a play declares: inline (already rendered) or `token_file`, relative to the playbook. */
@@ -57,7 +58,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       return connectHost(job, ctx, token);
     },
 
-    async converge(device, job, ctx) {
+    async converge(device, job, ctx, steps) {
       const token = jobToken(job, ctx);
       const common: ConvergeOptions = {
         host: job.host.name,
@@ -65,6 +66,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         diff: ctx.diff,
         backupDir: ctx.backupDir,
         redactor: ctx.redactor,
+        steps,
         ...(token ? { token } : {}),
         ...ctx.timing,
         // A session lost mid-push is rolled back on a new one, opened exactly as the first.
@@ -76,18 +78,23 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       return convergeHost(device, job.desired.slp, { ...common, play });
     },
 
-    async verify(device, job, ctx) {
+    async verify(device, job, ctx, steps, { wouldChange }) {
       if (!job.desired) return [];
       // In --check nothing was changed, so waiting for the device to catch up cannot help: each
       // assertion is looked at once.
       const items = (job.desired.verify ?? []).map((item) => (ctx.check ? withoutWithin(item) : item));
-      return runVerify(device, { slp: job.desired.slp, verify: items }, {
+      const slp = job.desired.slp;
+      return verifyStep(steps, () => runVerify(device, { slp, verify: items }, {
         ...(options.verifyPollMs ? { pollMs: options.verifyPollMs } : {}),
-      });
+      }), wouldChange);
     },
 
-    confirm: (device, plan) => confirmChanges(device, plan),
+    confirm: (device, plan, steps) => confirmChanges(device, plan, steps),
 
-    diagnose: (device, job, ctx, failure) => diagnoseFailure(device, job, ctx, failure),
+    diagnose: (device, job, ctx, _failure, steps) => diagnoseStep(device, steps, {
+      use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
+      host: job.host.name,
+      ...ctx.diagnose,
+    }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * What `slp run`, `slp plan`, `slp apply` and `slp demo` share once their input is loaded: the
+ * What `slp run`, `slp plan`, `slp apply`, `slp demo` and `slp diagnose` share once their input is loaded: the
  * progress display, Ctrl-C, running the plays, then the outputs — diffs and the recap on stdout,
  * the JSON and JUnit reports to their files — and the exit code.
  */
@@ -29,6 +29,11 @@ export interface ExecuteOptions {
   stderr?: NodeJS.WriteStream;
   /** Do not print the recap (the demo prints its own summary after it). */
   quietRecap?: boolean;
+  /**
+   * What goes on stdout instead of the recap (`slp diagnose`: one block per host). With it,
+   * `--json -` prints the JSON report instead of the text, so stdout is one JSON document.
+   */
+  text?: (run: RunResult) => string;
   /** Ctrl-C handling; SIGINT is routed to it during the run. Tests pass their own to press Ctrl-C. */
   interrupt?: Interrupt;
 }
@@ -70,8 +75,8 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
     for (const h of run.plays.flatMap((p) => p.hosts)) if (h.diff) out.push(h.diff.endsWith('\n') ? h.diff : `${h.diff}\n`);
   }
   if ((o.verbosity ?? 0) > 0) out.push(stepLines(run, o.verbosity ?? 0));
-  const recap = renderRecap(run, { redactor, color: useColor({ env, isTTY }) });
-  if (!o.quietRecap) out.push(recap);
+  const recap = o.text ? o.text(run) : renderRecap(run, { redactor, color: useColor({ env, isTTY }) });
+  if (!o.quietRecap && !(o.text && o.json === '-')) out.push(recap);
   if (out.length) stdout.write(redactor.redact(out.join('\n')));
   const meta = { ...o.meta, exitCode };
   if (o.json) writeReport(o.json, renderJsonReport(run, meta, redactor), stdout);

@@ -11,7 +11,10 @@ import type { Play } from '../schema/types.generated';
 import type { HostConvergeResult } from '../converge/converge-host';
 import type { HostPlan } from '../converge/plan-file';
 import type { Plan } from '../converge/plan';
-import type { HostCheck, HostDiagnosis } from '../results/host-result';
+import type { HostCheck } from '../results/host-result';
+import type { StepRecorder } from '../results/step-recorder';
+import type { Clock } from '../clock';
+import type { DiagnoseOutcome } from '../diagnose/diagnose-step';
 
 /** One host in one play. */
 export interface HostJob {
@@ -25,8 +28,11 @@ export interface HostJob {
 
 /** What a run asks of every host. */
 export interface StepContext {
-  /** run: converge + verify; plan: read and plan only; apply: push a plan file's plan + verify. */
-  mode: 'run' | 'plan' | 'apply';
+  /**
+   * run: converge + verify; plan: read and plan only; apply: push a plan file's plan + verify;
+   * diagnose: connect and diagnose only (`slp diagnose`), the diagnosis being the verdict.
+   */
+  mode: 'run' | 'plan' | 'apply' | 'diagnose';
   check: boolean;
   diff: boolean;
   backupDir: string;
@@ -37,6 +43,8 @@ export interface StepContext {
   redactor: Redactor;
   /** Converge waits (the demo shortens them; tests too). */
   timing?: { trustTimeoutMs?: number; syncTimeoutMs?: number; pollMs?: number };
+  /** `slp diagnose` extras: --capture, --debugs; tests pass a clock and a short capture wait. */
+  diagnose?: { capture?: boolean; debugSeconds?: number; clock?: Clock; captureWaitMs?: number };
 }
 
 /** What a failed host looked like when diagnosis was asked for. */
@@ -45,12 +53,18 @@ export interface FailureContext {
   failedChecks: HostCheck[];
 }
 
+/**
+ * Each step reports itself through the recorder it is handed (step-start, then its StepResult);
+ * the runner only decides which steps run and records what they return.
+ */
 export interface HostSteps {
   connect(job: HostJob, ctx: StepContext): Promise<Device>;
-  /** Facts/gate, read, plan and (unless check) apply, trust, sync. Never throws: `error` is set. */
-  converge(device: Device, job: HostJob, ctx: StepContext): Promise<HostConvergeResult>;
-  verify(device: Device, job: HostJob, ctx: StepContext): Promise<HostCheck[]>;
-  /** Confirms a change made under a revert timer; returns the commands sent. */
-  confirm(device: Device, plan: Plan): Promise<string[]>;
-  diagnose(device: Device, job: HostJob, ctx: StepContext, failure: FailureContext): Promise<HostDiagnosis>;
+  /** facts, plan and (unless check) apply, trust, sync. Never throws: `error` is set. */
+  converge(device: Device, job: HostJob, ctx: StepContext, steps: StepRecorder): Promise<HostConvergeResult>;
+  /** The verify step; `wouldChange`: --check on a host the plan would change. */
+  verify(device: Device, job: HostJob, ctx: StepContext, steps: StepRecorder, opts: { wouldChange: boolean }): Promise<HostCheck[]>;
+  /** The confirm step (change made under a revert timer); returns the commands sent. */
+  confirm(device: Device, plan: Plan, steps: StepRecorder): Promise<string[]>;
+  /** The diagnose step (and, in `slp diagnose`, capture and debugs). */
+  diagnose(device: Device, job: HostJob, ctx: StepContext, failure: FailureContext, steps: StepRecorder): Promise<DiagnoseOutcome>;
 }

@@ -113,7 +113,8 @@ export class Progress {
           title: this.countTitle(),
           task: async (_ctx, task) => {
             summary.task = task;
-            task.title = this.countTitle();
+            // Only when a host finished meanwhile: the same title again would be shown twice.
+            if (task.title !== this.countTitle()) task.title = this.countTitle();
             await summary.done.promise;
           },
         },

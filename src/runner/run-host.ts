@@ -1,20 +1,26 @@
 /**
- * One host through the pipeline: connect → facts/gate → plan → apply → trust → sync (one converge
- * call) → verify → confirm (revert timer) → diagnose on failure. Never throws: every outcome,
+ * One host through the pipeline: connect → converge (facts, plan, apply, trust, sync) → verify →
+ * confirm (revert timer) → diagnose on failure; in `slp diagnose`, connect → diagnose (→ capture,
+ * debugs). Each step reports itself through a StepRecorder wired to the run's events; this module
+ * only decides which steps run and records what they return. Never throws: every outcome,
  * including an internal error in a step, ends in a HostResult. The device is always closed.
  */
 import type { Device } from '../device/device';
 import { CommandRejectedError, ConfigError, DriftError, PlanMismatchError, RollbackError, UnsupportedDeviceError } from '../errors';
 import type { HostConvergeResult } from '../converge/converge-host';
 import { PushInterruptedError } from '../converge/recover-push';
-import { convergeSteps, errorStatus } from './classify-step';
-import { checkFailed, hostStatus, type HostCheck, type HostResult, type HostStepName, type StepResult } from '../results/host-result';
+import type { DiagnoseOutcome } from '../diagnose/diagnose-step';
+import { checkFailed, hostStatus, type HostResult, type HostStepName } from '../results/host-result';
+import { StepRecorder } from '../results/step-recorder';
+import { asError } from '../results/step-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 import type { RunEventBody } from '../results/run-events';
 
 export interface RunHostHooks {
   emit: (event: RunEventBody) => void;
   now: () => number;
+  /** When the run started (on `now`'s clock): steps' `startedAt` count from it. Default: the host's start. */
+  origin?: number;
   /**
    * Called once connected, so a second Ctrl-C can close the session (see interrupt.ts); the
    * device it returns is the one every later step uses.
@@ -27,122 +33,46 @@ export interface RunHostHooks {
 /** Failures the device's own message already explains: diagnosis would add nothing. */
 const SELF_EXPLAINED = [UnsupportedDeviceError, DriftError, PlanMismatchError, ConfigError, CommandRejectedError, RollbackError, PushInterruptedError];
 
+/** One host's run in progress: what every stage reads and adds to. */
+interface HostRun {
+  job: HostJob;
+  steps: HostSteps;
+  ctx: StepContext;
+  rec: StepRecorder;
+  result: HostResult;
+  device: Device;
+}
+
 export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx: StepContext, hooks: RunHostHooks): Promise<HostResult> {
   const host = job.host.name;
   const play = job.play.name;
   const started = hooks.now();
+  const rec = new StepRecorder({
+    start: (step) => hooks.emit({ type: 'step-start', play, host, step }),
+    end: (s) => hooks.emit({ type: 'step-end', play, host, step: s.step, status: s.status, ...(s.detail ? { detail: s.detail } : {}) }),
+  }, hooks.now, hooks.origin ?? started);
   const result: HostResult = {
     host, play, batch, status: 'ok', changed: false, check: ctx.check, commands: [], before: [], after: [],
-    checks: [], steps: [], timings: {},
+    checks: [], steps: rec.steps, timings: {},
   };
-  const stepEnd = (s: StepResult): void => {
-    result.steps.push(s);
-    hooks.emit({ type: 'step-end', play, host, step: s.step, status: s.status, ...(s.detail ? { detail: s.detail } : {}) });
-  };
-  const timed = async <T>(name: HostStepName | 'converge', fn: () => Promise<T>): Promise<T> => {
-    hooks.emit({ type: 'step-start', play, host, step: name });
-    const t0 = hooks.now();
-    try {
-      return await fn();
-    } finally {
-      result.timings[name] = hooks.now() - t0;
-    }
-  };
-  const fail = (step: HostStepName, error: unknown): void => {
-    const e = error instanceof Error ? error : new Error(String(error));
-    result.error = { name: e.name, code: (e as { code?: string }).code ?? 'ERR_INTERNAL', message: e.message, step };
-    stepEnd({ step, status: errorStatus(e, step), ms: result.timings[step] ?? 0, detail: e.message });
+  const finish = (): HostResult => {
+    settle(result, rec, hooks.now() - started);
+    hooks.emit({ type: 'host-end', play, host, status: result.status });
+    return result;
   };
 
   hooks.emit({ type: 'host-start', play, host, batch });
   let device: Device | undefined;
   try {
     try {
-      const connected = await timed('connect', () => steps.connect(job, ctx));
+      const connected = await rec.run('connect', () => steps.connect(job, ctx), () => ({ status: 'ok' }));
       device = hooks.track ? hooks.track(connected) : connected;
-      stepEnd({ step: 'connect', status: 'ok', ms: result.timings.connect ?? 0 });
-    } catch (error) {
-      fail('connect', error);
+    } catch {
       return finish();
     }
-
-    let converged: HostConvergeResult | undefined;
-    try {
-      converged = await timed('converge', () => steps.converge(device!, job, ctx));
-    } catch (error) {
-      fail('plan', error);
-    }
-    if (converged) {
-      absorb(result, converged);
-      for (const s of convergeSteps(converged, ctx.check)) stepEnd(s);
-      if (converged.error) {
-        const at = result.steps.find((s) => s.status === 'failed' || s.status === 'unreachable');
-        const e = converged.error;
-        result.error = { name: e.name, code: (e as { code?: string }).code ?? 'ERR_INTERNAL', message: e.message, step: at?.step ?? 'apply' };
-      }
-    }
-
-    const verifyItems = job.desired?.verify ?? [];
-    if (ctx.mode === 'plan') {
-      // `slp plan` only reads and plans.
-    } else if (result.error || !converged) {
-      stepEnd({ step: 'verify', status: 'skipped', detail: 'not run: an earlier step failed' });
-    } else if (verifyItems.length === 0) {
-      stepEnd({ step: 'verify', status: 'skipped', detail: 'no verify: list in the play' });
-    } else {
-      try {
-        const checks = await timed('verify', () => steps.verify(device!, job, ctx));
-        // --check looks at the switch as it is. If the plan would change it, the checks describe
-        // the state before the change and are expected to fail (Ansible's "changed = would
-        // change"): reported, but they do not fail the host. An already converged host that does
-        // not pass is what a compliance run must catch, so there they count.
-        const wouldChange = ctx.check && converged.plan?.changed === true;
-        result.checks = wouldChange ? checks.map(markNotApplicable) : checks;
-        const failed = result.checks.filter((c) => !c.passed);
-        const counted = failed.filter(checkFailed);
-        stepEnd({
-          step: 'verify', status: counted.length ? 'failed' : failed.length ? 'skipped' : 'ok', ms: result.timings.verify ?? 0,
-          detail: counted.length
-            ? `${failed.length}/${result.checks.length} failed: ${failed.map((c) => c.name).join(', ')}`
-            : failed.length
-              ? `${failed.length}/${result.checks.length} not applicable (would change; expected to fail before the change): ${failed.map((c) => c.name).join(', ')}`
-              : `${result.checks.length} passed`,
-        });
-      } catch (error) {
-        fail('verify', error);
-      }
-    }
-
-    if (converged?.revertPending && converged.plan) {
-      const passed = !result.error && !result.checks.some(checkFailed);
-      if (passed) {
-        try {
-          const sent = await timed('confirm', () => steps.confirm(device!, converged!.plan!));
-          result.commands.push(...sent);
-          stepEnd({ step: 'confirm', status: 'changed', ms: result.timings.confirm ?? 0, detail: 'configure confirm' });
-        } catch (error) {
-          fail('confirm', error);
-        }
-      } else {
-        stepEnd({ step: 'confirm', status: 'skipped', detail: `not confirmed: the switch reverts by itself (revert timer ${job.play.revert_timer ?? '?'} min)` });
-      }
-    }
-
-    const failedNow = hostStatus(result.steps, result.checks);
-    const selfExplained = converged?.error && SELF_EXPLAINED.some((k) => converged!.error instanceof k);
-    if (failedNow === 'failed' && !selfExplained && ctx.mode !== 'plan') {
-      try {
-        result.diagnosis = await timed('diagnose', () =>
-          steps.diagnose(device!, job, ctx, {
-            ...(converged?.error ? { error: converged.error } : {}),
-            failedChecks: result.checks.filter(checkFailed),
-          }),
-        );
-        stepEnd({ step: 'diagnose', status: 'ok', ms: result.timings.diagnose ?? 0, detail: result.diagnosis.cause });
-      } catch (error) {
-        stepEnd({ step: 'diagnose', status: 'skipped', ms: result.timings.diagnose ?? 0, detail: `diagnosis failed: ${(error as Error)?.message ?? error}` });
-      }
-    }
+    const run: HostRun = { job, steps, ctx, rec, result, device };
+    if (ctx.mode === 'diagnose') await diagnoseStage(run, { failedChecks: [] });
+    else await pipeline(run);
     return finish();
   } finally {
     if (device) {
@@ -150,20 +80,99 @@ export async function runHost(job: HostJob, batch: number, steps: HostSteps, ctx
       await device.close().catch(() => undefined);
     }
   }
+}
 
-  function finish(): HostResult {
-    result.status = hostStatus(result.steps, result.checks);
-    result.changed = result.steps.some((s) => s.status === 'changed');
-    result.timings.total = hooks.now() - started;
-    hooks.emit({ type: 'host-end', play, host, status: result.status });
-    return result;
+/** `slp run`, `plan`, `apply`: converge, then verify, confirm and diagnose as the outcome asks. */
+async function pipeline(run: HostRun): Promise<void> {
+  const converged = await convergeStage(run);
+  await verifyStage(run, converged);
+  await confirmStage(run, converged);
+  const { ctx, rec, result } = run;
+  const failedNow = hostStatus(rec.steps, result.checks);
+  const selfExplained = converged?.error && SELF_EXPLAINED.some((k) => converged.error instanceof k);
+  if (failedNow === 'failed' && !selfExplained && ctx.mode !== 'plan') {
+    await diagnoseStage(run, {
+      ...(converged?.error ? { error: converged.error } : {}),
+      failedChecks: result.checks.filter(checkFailed),
+    });
   }
 }
 
-const NOT_APPLICABLE = 'check mode: the host would change; expected to fail before the change';
+async function convergeStage(run: HostRun): Promise<HostConvergeResult | undefined> {
+  try {
+    const converged = await run.steps.converge(run.device, run.job, run.ctx, run.rec);
+    absorb(run.result, converged);
+    return converged;
+  } catch (error) {
+    // Converge never throws; if a step implementation did anyway, it is the host's failure.
+    recordUnlessReported(run.rec, 'plan', error);
+    return undefined;
+  }
+}
 
-function markNotApplicable(c: HostCheck): HostCheck {
-  return c.passed ? c : { ...c, notApplicable: NOT_APPLICABLE };
+async function verifyStage(run: HostRun, converged: HostConvergeResult | undefined): Promise<void> {
+  const { job, ctx, rec, result } = run;
+  if (ctx.mode === 'plan') return; // `slp plan` only reads and plans.
+  if (rec.failed() || !converged) {
+    rec.record('verify', { status: 'skipped', detail: 'not run: an earlier step failed' });
+  } else if ((job.desired?.verify ?? []).length === 0) {
+    rec.record('verify', { status: 'skipped', detail: 'no verify: list in the play' });
+  } else {
+    try {
+      const wouldChange = ctx.check && converged.plan?.changed === true;
+      result.checks = await run.steps.verify(run.device, job, ctx, rec, { wouldChange });
+    } catch (error) {
+      recordUnlessReported(rec, 'verify', error);
+    }
+  }
+}
+
+/** A change made under a revert timer is confirmed only once everything passed. */
+async function confirmStage(run: HostRun, converged: HostConvergeResult | undefined): Promise<void> {
+  const { rec, result } = run;
+  if (!converged?.revertPending || !converged.plan) return;
+  if (rec.failed() || result.checks.some(checkFailed)) {
+    rec.record('confirm', { status: 'skipped', detail: `not confirmed: the switch reverts by itself (revert timer ${run.job.play.revert_timer ?? '?'} min)` });
+    return;
+  }
+  try {
+    result.commands.push(...(await run.steps.confirm(run.device, converged.plan, rec)));
+  } catch (error) {
+    recordUnlessReported(rec, 'confirm', error);
+  }
+}
+
+async function diagnoseStage(run: HostRun, failure: Parameters<HostSteps['diagnose']>[3]): Promise<void> {
+  let found: DiagnoseOutcome;
+  try {
+    found = await run.steps.diagnose(run.device, run.job, run.ctx, failure, run.rec);
+  } catch (error) {
+    // After a failed run the diagnosis only explains; in `slp diagnose` it is the verdict.
+    if (run.ctx.mode === 'diagnose') recordUnlessReported(run.rec, 'diagnose', error);
+    else if (!run.rec.steps.some((s) => s.step === 'diagnose')) {
+      run.rec.record('diagnose', { status: 'skipped', detail: `diagnosis failed: ${asError(error).message}` });
+    }
+    return;
+  }
+  if (found.diagnosis) run.result.diagnosis = found.diagnosis;
+  if (found.capture) run.result.capture = found.capture;
+  if (found.debugs) run.result.debugs = found.debugs;
+}
+
+/** A step that threw without reporting itself still ends the host's record, as failed there. */
+function recordUnlessReported(rec: StepRecorder, step: HostStepName, error: unknown): void {
+  if (!rec.steps.some((s) => s.error)) rec.record(step, { status: 'failed', error: asError(error) });
+}
+
+/** Status, change, error and timings, all read off the steps as they were recorded. */
+function settle(result: HostResult, rec: StepRecorder, totalMs: number): void {
+  result.status = hostStatus(rec.steps, result.checks);
+  result.changed = rec.steps.some((s) => s.status === 'changed');
+  const failed = rec.steps.find((s) => s.error);
+  if (failed?.error) result.error = { ...failed.error, step: failed.step };
+  const timings: Record<string, number> = {};
+  for (const s of rec.steps) timings[s.step] = (timings[s.step] ?? 0) + s.ms;
+  result.timings = { ...timings, total: totalMs };
 }
 
 function absorb(result: HostResult, r: HostConvergeResult): void {

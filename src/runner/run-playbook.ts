@@ -76,25 +76,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
         continue;
       }
       emit({ type: 'batch-start', play: play.name, batch: n, hosts: batch.map((h) => h.host.name) });
-      await runBounded(
-        batch,
-        forks,
-        async (item) => {
-          const job: HostJob = { play, host: item.host, ...(item.desired ? { desired: item.desired } : {}), ...(item.hostPlan ? { hostPlan: item.hostPlan } : {}) };
-          const r = await runHost(job, n, options.steps, options.ctx, {
-            emit,
-            now,
-            track: (d) => interrupt.track(d),
-            untrack: (d) => interrupt.untrack(d),
-          });
-          if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed' && r.error) {
-            r.error.message = `${r.error.message} (abandoned after a second Ctrl-C)`;
-          }
-          results.set(item.host.name, r);
-        },
-        () => !interrupt.stopping,
-        (item) => skip(item.host.name, 'interrupted (Ctrl-C) before it started'),
-      );
+      await runBatch(batch, n, play, { options, forks, emit, now, origin: t0, interrupt, results, skip });
       const failed = batch.filter(({ host }) => {
         const s = results.get(host.name)?.status;
         return s === 'failed' || s === 'unreachable';
@@ -119,4 +101,41 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
     });
   }
   return { startedAt, durationMs: now() - t0, check, plays: out, events, interrupted: interrupt.stage === 'none' ? null : interrupt.stage };
+}
+
+/** What a batch needs from its run: the pool size, the hooks, and where results go. */
+interface BatchContext {
+  options: RunnerOptions;
+  forks: number;
+  emit: (body: RunEventBody) => void;
+  now: () => number;
+  origin: number;
+  interrupt: Interrupt;
+  results: Map<string, HostResult>;
+  skip: (host: string, reason: string) => void;
+}
+
+/** One batch on the pool: up to `forks` hosts at once; after Ctrl-C the hosts not started are skipped. */
+async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader, b: BatchContext): Promise<void> {
+  const { interrupt } = b;
+  await runBounded(
+    batch,
+    b.forks,
+    async (item) => {
+      const job: HostJob = { play, host: item.host, ...(item.desired ? { desired: item.desired } : {}), ...(item.hostPlan ? { hostPlan: item.hostPlan } : {}) };
+      const r = await runHost(job, n, b.options.steps, b.options.ctx, {
+        emit: b.emit,
+        now: b.now,
+        origin: b.origin,
+        track: (d) => interrupt.track(d),
+        untrack: (d) => interrupt.untrack(d),
+      });
+      if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed' && r.error) {
+        r.error.message = `${r.error.message} (abandoned after a second Ctrl-C)`;
+      }
+      b.results.set(item.host.name, r);
+    },
+    () => !interrupt.stopping,
+    (item) => b.skip(item.host.name, 'interrupted (Ctrl-C) before it started'),
+  );
 }

@@ -5,7 +5,7 @@
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
 import { runCapture } from '../../../src/diagnose/capture';
-import { diagnoseOne } from '../../../src/diagnose/fleet';
+import { diagnoseOneHost } from '../../helpers/diagnose-run';
 import { probeTarget } from '../../../src/verify/probes';
 import { gatherEvidence } from '../../../src/verify/evidence';
 import { connect, spec, configured as configuredDevice } from './lab';
@@ -65,11 +65,16 @@ describe('slp diagnose --capture against the simulated lab', () => {
     expect([...sim.flash.keys()].filter((f) => f.startsWith('slp-'))).toEqual([]);
   });
 
-  it('diagnoseOne --capture reports the diagnosis and the exported file', async () => {
+  it('slp diagnose --capture (runner mode) reports the diagnosis and the exported file, each its own step', async () => {
     await configured('cap-fleet');
-    const report = await diagnoseOne('cap-fleet', () => connect(fleet.hosts['cap-fleet']!.port, 'cap-fleet', open), { capture: true, clock, captureWaitMs: 0 });
-    expect(report.status).toBe('diagnosed');
+    const report = await diagnoseOneHost('cap-fleet', () => connect(fleet.hosts['cap-fleet']!.port, 'cap-fleet', open), { capture: true, clock, captureWaitMs: 0 });
+    expect(report.status).toBe('ok');
     expect(report.diagnosis?.cause).toBe('healthy');
     expect(report.capture).toMatchObject({ file: 'flash:slp-cap-fleet-20250124T233905.pcap', cleanedUp: true, error: null });
+    expect(report.steps.map((s) => [s.step, s.status, s.detail])).toEqual([
+      ['connect', 'ok', undefined],
+      ['diagnose', 'ok', 'healthy'],
+      ['capture', 'ok', 'flash:slp-cap-fleet-20250124T233905.pcap'],
+    ]);
   });
 });

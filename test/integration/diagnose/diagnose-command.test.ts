@@ -40,14 +40,18 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function run(args: string[]): Promise<{ code: number; out: string }> {
+/** Runs the command in-process; stderr (the runner's progress display, errors) is kept apart. */
+async function run(args: string[]): Promise<{ code: number; out: string; err: string[] }> {
   const chunks: string[] = [];
+  const err: string[] = [];
   const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => (chunks.push(String(c)), true));
+  const errSpy = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => (err.push(String(c)), true));
   try {
     const code = await main(['node', 'slp', 'diagnose', '-i', inventory, ...args]);
-    return { code, out: chunks.join('') };
+    return { code, out: chunks.join(''), err };
   } finally {
     spy.mockRestore();
+    errSpy.mockRestore();
   }
 }
 
@@ -63,8 +67,11 @@ describe('slp diagnose (command)', () => {
   it('--json - prints JSON only; an unreachable host makes the exit code 4', async () => {
     const { code, out } = await run(['--json', '-']);
     expect(code).toBe(4);
+    // The runner's JSON report: a cause found is a failed host, as in `slp run`.
     const doc = JSON.parse(out);
-    expect(doc.hosts.map((h: { host: string; status: string }) => [h.host, h.status])).toEqual([['sw-new', 'diagnosed'], ['sw-locked', 'unreachable']]);
+    expect(doc).toMatchObject({ command: 'diagnose', exitCode: 4 });
+    expect(doc.plays[0].hosts.map((h: { host: string; status: string }) => [h.host, h.status])).toEqual([['sw-new', 'failed'], ['sw-locked', 'unreachable']]);
+    expect(doc.plays[0].hosts[0].diagnosis.cause).toBe('not_configured');
     expect(out).not.toContain('lab-enable');
   });
 
@@ -74,18 +81,13 @@ describe('slp diagnose (command)', () => {
     chmodSync(file, 0o644);
     const { out } = await run(['--limit', 'sw-new', '--json', file]);
     expect(out).toMatch(/^sw-new: not_configured/);
-    expect(JSON.parse(readFileSync(file, 'utf8')).hosts[0].diagnosis.cause).toBe('not_configured');
+    expect(JSON.parse(readFileSync(file, 'utf8')).plays[0].hosts[0].diagnosis.cause).toBe('not_configured');
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
   });
 
   it('a --limit that matches nothing is bad input (exit 2) before any connection', async () => {
-    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
-    try {
-      const { code } = await run(['--limit', 'sw-nope']);
-      expect(code).toBe(2);
-      expect(String(err.mock.calls[0]?.[0])).toMatch(/^--limit:1:1: "sw-nope" is neither a host nor a group/);
-    } finally {
-      err.mockRestore();
-    }
+    const { code, err } = await run(['--limit', 'sw-nope']);
+    expect(code).toBe(2);
+    expect(err[0]).toMatch(/^--limit:1:1: "sw-nope" is neither a host nor a group/);
   });
 });

@@ -5,7 +5,7 @@
 import type { Device } from '../../../src/device';
 import { startFleet, type Fleet } from '../../../src/simulator';
 import { diagnoseHost } from '../../../src/diagnose/diagnose';
-import { diagnoseOne } from '../../../src/diagnose/fleet';
+import { diagnoseOneHost } from '../../helpers/diagnose-run';
 import { connect, installTrust, seedLines, spec } from './lab';
 
 const LAB_PROXY = { address: '192.168.217.105', port: 80 };
@@ -135,10 +135,10 @@ describe('slp diagnose against the simulated lab', () => {
 
   it('login refused: the host is reported unreachable', async () => {
     const { connectDevice } = await import('../../../src/device');
-    const report = await diagnoseOne('auth', () =>
+    const report = await diagnoseOneHost('auth', () =>
       connectDevice({ name: 'auth', host: '127.0.0.1', port: fleet.hosts.auth!.port, username: 'admin', password: 'admin', enableSecret: 'lab-enable', hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000 }),
     );
-    expect(report).toMatchObject({ host: 'auth', status: 'unreachable' });
-    expect(report.error).toMatch(/^auth: authentication failed/);
+    expect(report).toMatchObject({ host: 'auth', status: 'unreachable', error: { name: 'AuthError', step: 'connect' } });
+    expect(report.error?.message).toMatch(/^auth: authentication failed/);
   });
 });

@@ -60,9 +60,9 @@ describe('JSON report', () => {
       'sw-down': { ok: 0, changed: 0, unreachable: 1, failed: 0, skipped: 0 },
     });
     expect(report.plays[0]!.hosts.map((h) => [h.host, h.status, Object.keys(h.timings).sort()])).toEqual([
-      ['sw-a1', 'changed', ['connect', 'converge', 'total', 'verify']],
-      ['sw-f-timeout', 'failed', ['connect', 'converge', 'diagnose', 'total']],
-      ['sw-f-old', 'failed', ['connect', 'converge', 'total']],
+      ['sw-a1', 'changed', ['apply', 'connect', 'facts', 'plan', 'sync', 'total', 'trust', 'verify']],
+      ['sw-f-timeout', 'failed', ['apply', 'connect', 'diagnose', 'facts', 'plan', 'total', 'trust', 'verify']],
+      ['sw-f-old', 'failed', ['connect', 'facts', 'total', 'verify']],
       ['sw-down', 'unreachable', ['connect', 'total']],
     ]);
     const text = JSON.stringify(report);

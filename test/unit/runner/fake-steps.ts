@@ -10,7 +10,9 @@ import type { PlayHeader } from '../../../src/playbook/load-run';
 import { Redactor } from '../../../src/redact';
 import type { HostSteps, StepContext } from '../../../src/runner/host-steps';
 import type { RunnerPlay } from '../../../src/runner/run-playbook';
-import type { HostConvergeResult } from '../../../src/converge/converge-host';
+import { emptyConvergeResult, planEnd, recordUnapplied, type HostConvergeResult } from '../../../src/converge/converge-host';
+import type { StepRecorder } from '../../../src/results/step-recorder';
+import { verifyStep } from '../../../src/verify/verify-step';
 import type { Plan } from '../../../src/converge/plan';
 import type { Play } from '../../../src/schema/types.generated';
 
@@ -25,6 +27,7 @@ export const PLAN: Plan = {
   save: { action: 'run', command: 'write memory', cause: 'save' },
   changed: true,
 };
+const TRUST_PLAN: Plan = { ...PLAN, trust: { action: 'install', scope: 'all', force: false, cause: 'slp.trust', reason: 'none' } };
 export const NO_CHANGE: Plan = { ...PLAN, lines: [], commands: [], save: { ...PLAN.save, action: 'skip' }, changed: false };
 
 export function host(name: string, password = 'S3cret-pass'): InventoryHost {
@@ -82,30 +85,49 @@ export function fakeSteps(scripts: Record<string, Script>, log: string[] = []): 
       };
       return device as unknown as Device;
     },
-    async converge(device: Device, job: { host: InventoryHost }, c: StepContext): Promise<HostConvergeResult> {
+    // Each fake step reports itself through the recorder, as the real engines do.
+    async converge(device: Device, job: { host: InventoryHost }, c: StepContext, rec: StepRecorder): Promise<HostConvergeResult> {
       const s = scriptOf(device);
       const name = job.host.name;
       log.push(`converge ${name}`);
       const facts = { platform: 'C9300-48P', version: { raw: s === 'old' ? '17.03.05' : '17.09.04' } as never, hostname: name };
-      const base: HostConvergeResult = { host: name, facts, applied: [], saved: false, changed: false, before: [], after: [], revertPending: false };
-      if (s === 'old') return { ...base, error: new UnsupportedDeviceError(name, 'IOS XE 17.03.05 is older than 17.9.1') };
-      if (s === 'ok' || s === 'converged-verify-fails') return { ...base, plan: NO_CHANGE };
-      if (c.check) return { ...base, plan: PLAN, changed: true };
-      const applied = ['license smart transport smart', 'write memory'];
-      if (s === 'trust-fails') {
-        return { ...base, plan: { ...PLAN, trust: { action: 'install', scope: 'all', force: false, cause: 'slp.trust', reason: 'none' } }, applied, trust: { status: 'failed', reason: 'COMM_FAILED: Connection timed out', events: [] }, error: new TrustInstallError(name, 'COMM_FAILED: Connection timed out') };
+      const base: HostConvergeResult = { ...emptyConvergeResult(name, rec), facts };
+      try {
+        await rec.run('facts', async () => {
+          if (s === 'old') throw new UnsupportedDeviceError(name, 'IOS XE 17.03.05 is older than 17.9.1');
+        }, () => ({ status: 'ok', detail: 'C9300-48P IOS XE 17.09.04' }));
+      } catch (error) {
+        return { ...base, error: error as Error };
       }
-      return { ...base, plan: PLAN, applied, changed: true, saved: true };
+      const converged = s === 'ok' || s === 'converged-verify-fails';
+      const plan = converged ? NO_CHANGE : s === 'trust-fails' && !c.check ? TRUST_PLAN : PLAN;
+      rec.record('plan', planEnd(plan));
+      if (c.check || !plan.changed) {
+        recordUnapplied(rec, plan, c.check);
+        return { ...base, plan, changed: plan.changed };
+      }
+      const applied = ['license smart transport smart', 'write memory'];
+      rec.record('apply', { status: 'changed', detail: 'pushed 1 line', commands: applied });
+      if (s === 'trust-fails') {
+        const error = new TrustInstallError(name, 'COMM_FAILED: Connection timed out');
+        rec.record('trust', { status: 'failed', error, commands: ['license smart trust idtoken *** all'] });
+        return { ...base, plan, applied, trust: { status: 'failed', reason: 'COMM_FAILED: Connection timed out', events: [] }, error };
+      }
+      rec.record('trust', { status: 'skipped', detail: 'not declared' });
+      rec.record('sync', { status: 'skipped', detail: 'not needed' });
+      return { ...base, plan, applied, changed: true, saved: true };
     },
-    async verify(device: Device) {
+    async verify(device: Device, _job: unknown, _c: StepContext, rec: StepRecorder, { wouldChange }: { wouldChange: boolean }) {
       const s = scriptOf(device);
       const fails = s === 'verify-fails' || s === 'converged-verify-fails';
-      return [{ name: 'trust_installed', passed: !fails, message: fails ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }];
+      return verifyStep(rec, async () => [{ name: 'trust_installed', passed: !fails, message: fails ? 'member 2 has no trust code' : 'trust installed on 1/1', evidence: ['show license status: Trust Code Installed: <none>'] }], wouldChange);
     },
-    confirm: async () => ['configure confirm'],
-    async diagnose(_d: Device, job: { host: InventoryHost }) {
+    confirm: (_d: Device, _p: Plan, rec: StepRecorder) =>
+      rec.run('confirm', async () => ['configure confirm'], (sent) => ({ status: 'changed', detail: 'configure confirm', commands: sent })),
+    async diagnose(_d: Device, job: { host: InventoryHost }, _c: StepContext, _f: unknown, rec: StepRecorder) {
       log.push(`diagnose ${job.host.name}`);
-      return { cause: 'connection_timed_out', summary: 'TCP to smartreceiver.cisco.com:443 fails', evidence: ['telnet …: % Connection timed out'], remedy: 'Open TCP 443' };
+      const diagnosis = { cause: 'connection_timed_out', summary: 'TCP to smartreceiver.cisco.com:443 fails', evidence: ['telnet …: % Connection timed out'], remedy: 'Open TCP 443' };
+      return rec.run('diagnose', async () => ({ diagnosis }), () => ({ status: 'ok', detail: diagnosis.cause }));
     },
   };
   return steps;

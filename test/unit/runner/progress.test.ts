@@ -41,8 +41,12 @@ describe('progress display (listr2 test renderer)', () => {
   it('shows one task per host with each of its steps, and a live done/failed count', async () => {
     let release!: () => void;
     const block = new Promise<void>((r) => (release = r));
-    // b is held until the display has counted a as done, so the count is seen moving.
-    const shown = await showRun([play('p', ['a', 'b'])], { b: { block, then: 'unreachable' } }, (s) => {
+    let startA!: () => void;
+    const aBlock = new Promise<void>((r) => (startA = r));
+    // a is held until its task is on screen, so each of its steps is seen live (not only the
+    // last title); b is held until the display has counted a as done, so the count is seen moving.
+    const shown = await showRun([play('p', ['a', 'b'])], { a: { block: aBlock, then: 'changed' }, b: { block, then: 'unreachable' } }, (s) => {
+      if (s.event === 'STATE' && s.data === 'STARTED' && s.title.startsWith('a')) startA();
       if (s.event === 'TITLE' && s.data === 'p: 1/2 hosts done, 0 failed') release();
     });
     expect(shown.filter((s) => s.title.startsWith('p:') && s.event === 'TITLE').map((s) => s.data)).toEqual([
@@ -51,14 +55,17 @@ describe('progress display (listr2 test renderer)', () => {
     ]);
     expect(about(shown, 'a')).toEqual([
       'STATE STARTED',
-      'TITLE a: changed',
+      'TITLE a … connect',
       'OUTPUT a connect: ok',
+      'TITLE a … facts',
       'OUTPUT a facts: ok — C9300-48P IOS XE 17.09.04',
       'OUTPUT a plan: ok — 1 line to change',
       'OUTPUT a apply: changed — pushed 1 line',
       'OUTPUT a trust: skipped — not declared',
       'OUTPUT a sync: skipped — not needed',
+      'TITLE a … verify',
       'OUTPUT a verify: ok — 1 passed',
+      'TITLE a: changed',
       'STATE COMPLETED',
     ]);
     expect(about(shown, 'b')).toEqual([

@@ -105,7 +105,7 @@ describe('runPlaybook', () => {
     const [a, b] = run.plays[0]!.hosts;
     const failedCheck = { name: 'trust_installed', passed: false, message: 'member 2 has no trust code', evidence: ['show license status: Trust Code Installed: <none>'] };
     expect(a!.checks).toEqual([{ ...failedCheck, notApplicable: 'check mode: the host would change; expected to fail before the change' }]);
-    expect(a!.steps.at(-1)).toEqual({ step: 'verify', status: 'skipped', ms: expect.any(Number), detail: '1/1 not applicable (would change; expected to fail before the change): trust_installed' });
+    expect(a!.steps.at(-1)).toEqual({ step: 'verify', status: 'skipped', startedAt: expect.any(Number), ms: expect.any(Number), commands: [], detail: '1/1 not applicable (would change; expected to fail before the change): trust_installed' });
     expect(a!.diagnosis).toBeUndefined();
     expect(b!.checks).toEqual([failedCheck]);
     expect(b!.steps.find((s) => s.step === 'verify')).toMatchObject({ status: 'failed', detail: '1/1 failed: trust_installed' });

@@ -1,5 +1,6 @@
-import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError } from '../../../src/errors';
-import { errorStatus } from '../../../src/runner/classify-step';
+/** The one classification of a step's error: failed, or unreachable as Ansible means it. */
+import { AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, exitCodeFor, HostKeyError, RollbackError, UnreachableError } from '../../../src/errors';
+import { errorStatus } from '../../../src/results/classify-error';
 import { PushInterruptedError } from '../../../src/converge/recover-push';
 
 describe('errorStatus for a push cut by a lost session', () => {
@@ -13,5 +14,20 @@ describe('errorStatus for a push cut by a lost session', () => {
     ['a rolled-back config that does not match: failed', new RollbackError('sw', 'after rollback: missing "x"'), 'failed'],
   ])('%s', (_what, error, status) => {
     expect(errorStatus(error, 'apply')).toBe(status);
+  });
+});
+
+describe('errorStatus by step', () => {
+  it('a connect that timed out never had a session: unreachable; a command that timed out later: failed', () => {
+    const timeout = new DeviceTimeoutError('sw', 'connect', 5000);
+    expect(errorStatus(timeout, 'connect')).toBe('unreachable');
+    expect(errorStatus(timeout, 'diagnose')).toBe('failed');
+  });
+
+  it('login refused, host key refused and a dropped session are unreachable in every step, and exit 4 when they escape a command', () => {
+    for (const e of [new AuthError('sw', 'password refused'), new HostKeyError('sw', 'ssh-ed25519 AAAA1', 'ssh-ed25519 AAAA2'), new DisconnectedError('sw', 'show version')]) {
+      expect(errorStatus(e, 'diagnose')).toBe('unreachable');
+      expect(exitCodeFor(e)).toBe(4);
+    }
   });
 });
