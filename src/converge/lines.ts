@@ -1,7 +1,7 @@
 import type { DesiredSlp } from './desired';
 import { canonicalLines } from '../settings/equivalences';
 import { slotKey } from '../settings/owned-line';
-import type { DeclaredValue, SettingRow, SettingsTable, SettingValueAt } from '../settings/setting-row';
+import type { SettingRow, SettingsTable, SettingValueAt } from '../settings/setting-row';
 import { SETTINGS } from '../settings/settings-table';
 import { GLOBAL_VRF, type ObservedConfig } from './running-state';
 
@@ -35,19 +35,14 @@ function owned(row: SettingRow, at: SettingValueAt, cause: string, table: Settin
   }));
 }
 
-/** What the play declares, row by row in table (push) order. */
-export function declaredValues(desired: DesiredSlp, table: SettingsTable = SETTINGS): { row: SettingRow; values: DeclaredValue[] }[] {
-  const replaced = (desired.state ?? 'replaced') === 'replaced';
-  return table.map((row) => ({ row, values: row.desired(desired, replaced) }));
-}
-
 /**
  * The lines that make a switch match `desired`, in push order, in running-config form. With
  * `state: replaced` an absent `url` means the default Smart URL; other absent settings produce
  * no line here (plan.ts removes them).
  */
 export function desiredLines(desired: DesiredSlp, table: SettingsTable = SETTINGS): OwnedLine[] {
-  return declaredValues(desired, table).flatMap(({ row, values }) => values.flatMap((v) => owned(row, v, v.cause, table)));
+  const replaced = (desired.state ?? 'replaced') === 'replaced';
+  return table.flatMap((row) => row.desired(desired, replaced).flatMap((v) => owned(row, v, v.cause, table)));
 }
 
 /** The values a running state holds for one row; a flag at its (hidden) default holds none. */

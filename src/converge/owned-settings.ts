@@ -1,6 +1,6 @@
 /**
  * The settings the tool owns, read from the settings table (settings/settings-table.ts): the slot
- * a canonical line fills and the line that takes it back to the device default.
+ * a canonical line fills, and which lines a plan file may push.
  */
 import { readLine, slotKey, type ReadLine } from '../settings/owned-line';
 import type { SettingsTable } from '../settings/setting-row';
@@ -16,12 +16,6 @@ function find(canonical: string, table: SettingsTable): ReadLine {
 export function settingKey(canonical: string, table: SettingsTable = SETTINGS): string {
   const { row, ...at } = find(canonical, table);
   return slotKey(row, at);
-}
-
-/** The line that takes a canonical line's setting back to the default. */
-export function removalLine(canonical: string, table: SettingsTable = SETTINGS): string {
-  const { row, value, vrf } = find(canonical, table);
-  return row.remove(value, vrf);
 }
 
 /**

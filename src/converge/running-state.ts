@@ -59,6 +59,8 @@ export interface ObservedTransportStatus {
   proxy?: { address?: string; port?: number };
   /** Absent = `<empty>` / `Not Configured`. */
   vrf?: string;
+  /** `Cslu address:` (cslu transport); absent = `<empty>`. */
+  csluAddress?: string;
 }
 
 /** One stack member's trust code, from `show license status` → `Trust Code Installed`. */

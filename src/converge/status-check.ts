@@ -1,13 +1,12 @@
 import type { DesiredSlp } from './desired';
-import { declaredValues } from './lines';
 import { slotKey } from '../settings/owned-line';
-import type { SettingRow, SettingsTable } from '../settings/setting-row';
-import { SETTINGS } from '../settings/settings-table';
+import { confirms, type SettingRow, type SettingsTable } from '../settings/setting-row';
+import { SETTINGS, statusRows } from '../settings/settings-table';
 import { statusAt, type ObservedTransportStatus } from './running-state';
 
 /**
  * Where `show license status` disagrees with the desired state, for every row of the settings
- * table with a status field. The running-config alone cannot settle the idempotence of hidden or
+ * table with a status field, in the order the status prints them. The running-config alone cannot settle the idempotence of hidden or
  * re-rendered lines (`license smart url default`), while the status shows what the licensing
  * agent actually uses — so a setting counts as converged only when both agree
  * (slp-smart-transport.md §1.2 recommendation).
@@ -31,18 +30,17 @@ export function statusMismatches(
 ): StatusMismatch[] {
   const out: StatusMismatch[] = [];
   const shownAt = (path: string): string | undefined => statusAt(status, path);
-  for (const { row, values } of declaredValues({ ...desired, state: replaced ? 'replaced' : 'merged' }, table)) {
+  for (const row of statusRows(table)) {
     const field = row.status;
-    if (!field) continue;
+    if (field.reportOnly) continue;
     const shown = shownAt(field.path);
-    const key = slotKey(row, {value: ''});
-    const wanted = values[0];
+    const key = slotKey(row, { value: '' });
+    const wanted = row.desired(desired, replaced)[0];
     if (wanted) {
       if (field.when && !field.when(desired, shownAt)) continue;
-      const expected = field.expected ? field.expected(wanted.value) : wanted.value;
       if (shown === undefined) {
         if (field.absent !== undefined) out.push({ row, key, shown: `${field.label}: ${field.absent}` });
-      } else if (!(field.agrees ? field.agrees(shown, expected) : shown === expected)) {
+      } else if (!confirms(field, shown, wanted.value)) {
         out.push({ row, key, shown: `${field.label}: ${shown}` });
       }
     } else if (replaced && row.removeWhenAbsent && field.absent !== undefined && shown !== undefined) {

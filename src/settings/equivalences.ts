@@ -14,7 +14,7 @@
 import type { Equivalence, SettingsTable } from './setting-row';
 import { SETTINGS } from './settings-table';
 
-export { canonicalInterface, INTERFACE_TYPES } from './interface-names';
+export { canonicalInterface } from './interface-names';
 export { DEFAULT_SMART_URL } from './settings-table';
 
 /** Every row's equivalences, in table order; each rule sees the output of the ones before it. */
@@ -41,11 +41,6 @@ export function canonicalLines(line: string, table: SettingsTable = SETTINGS): s
     });
   }
   return lines;
-}
-
-/** The canonical form of a line that stands for exactly one setting. */
-export function canonicalLine(line: string, table: SettingsTable = SETTINGS): string {
-  return canonicalLines(line, table)[0] ?? '';
 }
 
 /** Whether a canonical line is one of the production table's hidden defaults. */

@@ -39,16 +39,28 @@ export interface Equivalence {
 export interface StatusField {
   /** The label as printed, named in the plan's cause (`show license status Proxy Port: 80`). */
   label: string;
+  /** How a verify message names the setting (`transport is cslu, declared smart`). */
+  noun: string;
+  /** Fields reported as one by verify (`proxy is A:P, declared A:P`), values joined with `:`. */
+  group?: string;
   /** Dotted key into the planner's status view (running-state.ts ObservedTransportStatus). */
   path: string;
   /** The value from the parsed `show license status`; undefined when not shown. */
   read: (status: ShowLicenseStatus) => string | number | undefined;
+  /** The value as printed, when verify's message should quote it rather than `read` (`Transport Off`). */
+  quoted?: (status: ShowLicenseStatus) => string | undefined;
   /** What the status prints when the setting is not configured; unset: an absent value is not checked. */
   absent?: string;
   /** The printed form of a declared value (`default` → the default Smart URL). Default: as is. */
   expected?: (value: string) => string;
   /** Whether the printed value confirms the expected one. Default: equal. */
   agrees?: (shown: string, expected: string) => boolean;
+  /**
+   * Only verify reports a difference; converge does not push again on it. For a field whose
+   * printed form no capture confirms, so that an unexpected rendering cannot make converge push
+   * on every run.
+   */
+  reportOnly?: boolean;
   /** Checked only when this holds (the URL means something only on Smart transport). */
   when?: (desired: SlpState, shown: (path: string) => string | undefined) => boolean;
 }
@@ -93,4 +105,15 @@ export type SettingsTable = readonly SettingRow[];
 /** `vrf X ` for the VRF variants of a line, empty for the global table. */
 export function vrfWord(vrf: string | undefined): string {
   return vrf ? `vrf ${vrf} ` : '';
+}
+
+/** How `show license status` prints a declared value (`default` → the default Smart URL). */
+export function printedForm(field: StatusField, declared: string): string {
+  return field.expected ? field.expected(declared) : declared;
+}
+
+/** Whether the printed value confirms a declared one. */
+export function confirms(field: StatusField, shown: string, declared: string): boolean {
+  const expected = printedForm(field, declared);
+  return field.agrees ? field.agrees(shown, expected) : shown === expected;
 }

@@ -9,7 +9,7 @@
  * equivalences accept every plausible one, so the choice is safe whichever way a 17.9 switch prints.
  */
 import { canonicalInterface } from './interface-names';
-import { vrfWord, type SettingRow, type SettingsTable } from './setting-row';
+import { vrfWord, type SettingRow, type SettingsTable, type StatusField } from './setting-row';
 
 /** What `show license status` prints as the URL when the Smart URL is the default. */
 export const DEFAULT_SMART_URL = 'https://smartreceiver.cisco.com/licservice/license';
@@ -33,8 +33,10 @@ export const TRANSPORT: SettingRow = {
   removeWhenAbsent: 'slp.transport',
   status: {
     label: 'Type',
+    noun: 'transport',
     path: 'type',
     read: (s) => s.transport?.type ?? s.transport?.typeRaw ?? undefined,
+    quoted: (s) => s.transport?.typeRaw ?? undefined,
     // Printed `Smart`, `cslu`, `Callhome`, `Transport Off`.
     agrees: (shown, expected) => letters(shown).includes(expected),
   },
@@ -70,6 +72,7 @@ export const SMART_URL: SettingRow = {
   ],
   status: {
     label: 'URL',
+    noun: 'URL',
     path: 'url',
     read: (s) => s.transport?.url || undefined,
     expected: (v) => (v === 'default' ? DEFAULT_SMART_URL : v),
@@ -87,6 +90,17 @@ export const CSLU_URL: SettingRow = {
   remove: () => 'no license smart url cslu',
   bareRemoval: 'no license smart url cslu',
   desired: (d) => (typeof d.url === 'object' && !d.url.smart ? one(d.url.cslu, 'slp.url.cslu') : []),
+  status: {
+    label: 'Cslu address',
+    noun: 'CSLU address',
+    path: 'csluAddress',
+    read: (s) => s.transport?.csluAddress ?? undefined,
+    absent: '<empty>',
+    // Captures only show `Cslu address: <empty>` (§1.1): whether a switch prints the URL as typed
+    // is not confirmed.
+    reportOnly: true,
+    when: (d) => d.transport === 'cslu',
+  },
 };
 
 export const LICENSE_VRF: SettingRow = {
@@ -98,7 +112,7 @@ export const LICENSE_VRF: SettingRow = {
   remove: (v) => `no license smart vrf ${v}`,
   desired: (d) => one(d.vrf, 'slp.vrf'),
   removeWhenAbsent: 'slp.vrf',
-  status: { label: 'VRF', path: 'vrf', read: (s) => s.transport?.vrf ?? undefined, absent: '<empty>' },
+  status: { label: 'VRF', noun: 'VRF', path: 'vrf', read: (s) => s.transport?.vrf ?? undefined, absent: '<empty>' },
 };
 
 export const PROXY_ADDRESS: SettingRow = {
@@ -112,6 +126,8 @@ export const PROXY_ADDRESS: SettingRow = {
   removeWhenAbsent: 'slp.proxy',
   status: {
     label: 'Proxy Address',
+    noun: 'proxy address',
+    group: 'proxy',
     path: 'proxy.address',
     read: (s) => (s.transport?.proxyConfigured ? s.transport.proxyAddress || undefined : undefined),
     absent: 'Not Configured',
@@ -130,6 +146,8 @@ export const PROXY_PORT: SettingRow = {
   removeWhenAbsent: 'slp.proxy',
   status: {
     label: 'Proxy Port',
+    noun: 'proxy port',
+    group: 'proxy',
     path: 'proxy.port',
     read: (s) => (s.transport?.proxyConfigured ? s.transport.proxyPort ?? undefined : undefined),
     absent: 'Not Configured',
@@ -233,6 +251,26 @@ export const DOMAIN_LOOKUP_SOURCE: SettingRow = {
     interfaceNames('interface names are stored canonically (and ip domain-lookup is ip domain lookup)', /ip domain[ -]lookup ((?:vrf \S+ )?)source-interface /, (m) => `ip domain lookup ${m[1]}source-interface `),
   ],
 };
+
+/**
+ * The order `show license status` prints its Transport labels in (slp-smart-transport.md §3.1):
+ * status mismatches and verify's differences are listed in it. A label not listed here comes
+ * after these, in table order, so a new row needs no entry.
+ */
+export const STATUS_LABEL_ORDER: readonly string[] = ['Type', 'URL', 'Cslu address', 'Proxy Address', 'Proxy Port', 'VRF'];
+
+/** The rows `show license status` confirms, in the order it prints them. */
+export function statusRows(table: SettingsTable): (SettingRow & { status: StatusField })[] {
+  const rank = (row: SettingRow): number => {
+    const i = STATUS_LABEL_ORDER.indexOf(row.status?.label ?? '');
+    return i < 0 ? STATUS_LABEL_ORDER.length : i;
+  };
+  return table
+    .filter((row): row is SettingRow & { status: StatusField } => row.status !== undefined)
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => rank(a.row) - rank(b.row) || a.i - b.i)
+    .map(({ row }) => row);
+}
 
 /** The production table, in push order. */
 export const SETTINGS: SettingsTable = [

@@ -34,6 +34,7 @@ const CUSTOM_ID: SettingRow = {
   removeWhenAbsent: 'slp.custom_id',
   status: {
     label: 'Custom Id',
+    noun: 'custom id',
     path: 'customId',
     read: (s) => s.customId ?? undefined,
     absent: '<empty>',
