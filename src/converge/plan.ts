@@ -1,11 +1,13 @@
 import type { DesiredSlp, PlaySettings } from './desired';
-import { desiredLines, observedLines, vrfWord, type OwnedLine } from './lines';
-import { GLOBAL_VRF, type ObservedSlp } from './running-state';
-import { isHiddenDefault, canonicalLine } from '../settings/equivalences';
-import { removalLine } from './owned-settings';
+import { desiredLines, observedLines, shownValues, type OwnedLine } from './lines';
+import type { ObservedSlp } from './running-state';
+import { isHiddenDefaultIn } from '../settings/equivalences';
+import { slotKey } from '../settings/owned-line';
+import type { SettingRow, SettingsTable } from '../settings/setting-row';
+import { SETTINGS } from '../settings/settings-table';
 import { planTrust, type TrustAction } from './plan-trust';
 import { statusMismatches } from './status-check';
-import { nameServerChanges } from './name-servers';
+import { listChanges } from './list-changes';
 
 /** One config line to push, and the playbook field that caused it. */
 export interface PlanLine {
@@ -40,69 +42,67 @@ export interface Plan {
 export interface PlanOptions extends PlaySettings {
   /** Overrides `desired.state`; default replaced. */
   state?: 'replaced' | 'merged';
+  /** The settings table to plan with; default the production one (tests pass their own). */
+  settings?: SettingsTable;
 }
 
-/** Licensing settings owned whole under `replaced`: absent from the playbook → removed. */
-const REPLACED_KEYS: Record<string, string> = {
-  'license smart transport': 'slp.transport',
-  'license smart url': 'slp.url',
-  'license smart proxy address': 'slp.proxy',
-  'license smart proxy port': 'slp.proxy',
-  'license smart vrf': 'slp.vrf',
-  'license smart usage interval': 'slp.usage_interval',
-  'ip http client source-interface': 'slp.http_client_source_interface',
-};
+/** A plan line with the slot it fills, while planning. */
+type Planned = PlanLine & { key: string };
 
 /**
- * Pure planner: desired state × observed state → Plan. Only owned settings are compared (see
- * docs/converge.md for replaced/merged); equal renderings are equal (equivalences.ts); licensing
- * settings must also be confirmed by `show license status` when it was read.
+ * Pure planner: desired state × observed state → Plan. Only owned settings are compared (the
+ * settings table, settings/settings-table.ts; docs/converge.md for replaced/merged); equal
+ * renderings are equal (equivalences.ts); settings with a status field must also be confirmed by
+ * `show license status` when it was read.
  */
 export function planSlp(desired: DesiredSlp, observed: ObservedSlp, options: PlanOptions = {}): Plan {
+  const table = options.settings ?? SETTINGS;
   const state = options.state ?? desired.state ?? 'replaced';
   const replaced = state === 'replaced';
-  const all = desiredLines({ ...desired, state });
-  const want = all.filter((l) => !l.key.startsWith('ip name-server'));
+  const all = desiredLines({ ...desired, state }, table);
+  const want = all.filter((l) => l.row.shape !== 'list');
   const have = new Map(
-    observedLines(observed.config)
-      .filter((l) => !l.key.startsWith('ip name-server'))
+    observedLines(observed.config, table)
+      .filter((l) => l.row.shape !== 'list')
       .map((l) => [l.key, l] as const),
   );
-  const adds: PlanLine[] = [];
-  const removes: PlanLine[] = [];
+  const adds: Planned[] = [];
+  const removes: Planned[] = [];
 
   for (const w of want) {
     const h = have.get(w.key);
-    const same = h ? h.canonical === w.canonical : isHiddenDefault(w.canonical);
-    if (!same) adds.push({ line: w.line, kind: 'add', cause: w.cause });
+    const same = h ? h.canonical === w.canonical : isHiddenDefaultIn(w.canonical, table);
+    if (!same) adds.push({ line: w.line, kind: 'add', cause: w.cause, key: w.key });
   }
   if (replaced) {
     const wanted = new Set(want.map((w) => w.key));
     for (const h of have.values()) {
-      const field = REPLACED_KEYS[h.key];
-      if (field && !wanted.has(h.key) && !isHiddenDefault(h.canonical)) {
-        removes.push({ line: removalLine(h.canonical), kind: 'remove', cause: `${field} (absent)` });
+      const field = h.row.removeWhenAbsent;
+      if (field && !wanted.has(h.key) && !isHiddenDefaultIn(h.canonical, table)) {
+        removes.push({ line: h.row.remove(h.value, h.vrf), kind: 'remove', cause: `${field} (absent)`, key: h.key });
       }
     }
   }
-  const servers = planNameServers(desired, observed, replaced);
-  removes.push(...servers.removes);
-  adds.push(...servers.adds);
+  for (const row of table.filter((r) => r.shape === 'list')) {
+    const items = planList(row, observed, replaced, all);
+    removes.push(...items.removes);
+    adds.push(...items.adds);
+  }
 
   if (observed.status) {
-    for (const miss of statusMismatches(desired, observed.status, replaced)) {
-      if ([...adds, ...removes].some((p) => lineKeyIs(p.line, miss.key))) continue;
+    for (const miss of statusMismatches(desired, observed.status, replaced, table)) {
+      if ([...adds, ...removes].some((p) => p.key === miss.key)) continue;
       const cause = `show license status ${miss.shown}`;
       if (miss.removal) {
-        removes.push({ line: miss.removal, kind: 'remove', cause: `${REPLACED_KEYS[miss.key]} (absent); ${cause}` });
+        removes.push({ line: miss.removal, kind: 'remove', cause: `${miss.row.removeWhenAbsent} (absent); ${cause}`, key: miss.key });
       } else {
         const w = want.find((l) => l.key === miss.key);
-        if (w) adds.push({ line: w.line, kind: 'add', cause: `${w.cause}; ${cause}` });
+        if (w) adds.push({ line: w.line, kind: 'add', cause: `${w.cause}; ${cause}`, key: w.key });
       }
     }
   }
 
-  const lines = [...removes, ...sortAdds(adds, all)];
+  const lines = [...removes, ...sortAdds(adds, all)].map(({ key: _key, ...line }) => line);
   const trust = desired.trust ? planTrust(desired.trust, observed.trust) : undefined;
   const configChanged = lines.length > 0;
   const trustChanged = trust?.action === 'install';
@@ -126,13 +126,8 @@ export function planSlp(desired: DesiredSlp, observed: ObservedSlp, options: Pla
   };
 }
 
-function lineKeyIs(line: string, key: string): boolean {
-  const c = canonicalLine(line.replace(/^no /, ''));
-  return c.startsWith(key);
-}
-
 /** Adds keep the desired order (transport, url, vrf, proxy, …, DNS) whatever found them. */
-function sortAdds(adds: PlanLine[], want: OwnedLine[]): PlanLine[] {
+function sortAdds(adds: Planned[], want: OwnedLine[]): Planned[] {
   const rank = (p: PlanLine): number => {
     const i = want.findIndex((w) => w.line === p.line);
     return i < 0 ? want.length : i;
@@ -143,29 +138,32 @@ function sortAdds(adds: PlanLine[], want: OwnedLine[]): PlanLine[] {
     .map(({ p }) => p);
 }
 
-/** Name servers of the play's VRF (name-servers.ts); `merged` only appends missing ones. */
-function planNameServers(
-  desired: DesiredSlp,
+/**
+ * A list setting (name servers) in the play's VRF, item by item (list-changes.ts): `merged` only
+ * appends missing items; `replaced` also removes unlisted ones and re-adds to fix the order.
+ */
+function planList(
+  row: SettingRow,
   observed: ObservedSlp,
   replaced: boolean,
-): { adds: PlanLine[]; removes: PlanLine[] } {
-  const want = desired.dns?.servers;
-  if (!want) return { adds: [], removes: [] };
-  const vrf = desired.vrf ?? GLOBAL_VRF;
-  const v = vrfWord(desired.vrf);
-  const have = observed.config.nameServers[vrf] ?? [];
-  const cause = (s: string): string => `slp.dns.servers[${want.indexOf(s)}]`;
-  if (!replaced) {
-    const adds = want.filter((s) => !have.includes(s));
-    return { adds: adds.map((s) => ({ line: `ip name-server ${v}${s}`, kind: 'add', cause: cause(s) })), removes: [] };
-  }
-  const { remove: gone, add } = nameServerChanges(want, have);
+  all: OwnedLine[],
+): { adds: Planned[]; removes: Planned[] } {
+  const declared = all.filter((l) => l.row === row);
+  if (declared.length === 0) return { adds: [], removes: [] };
+  const vrf = declared[0]!.vrf;
+  const want = declared.map((l) => l.value);
+  const have = shownValues(row, observed.config).filter((v) => v.vrf === vrf).map((v) => v.value);
+  const cause = (s: string): string => declared.find((l) => l.value === s)!.cause;
+  const add = (s: string): Planned => ({ line: row.render(s, vrf), kind: 'add', cause: cause(s), key: slotKey(row, { value: s, vrf }) });
+  if (!replaced) return { adds: want.filter((s) => !have.includes(s)).map(add), removes: [] };
+  const changes = listChanges(want, have);
   return {
-    removes: gone.map((s) => ({
-      line: `no ip name-server ${v}${s}`,
+    removes: changes.remove.map((s) => ({
+      line: row.remove(s, vrf),
       kind: 'remove',
-      cause: want.includes(s) ? `${cause(s)} (reordered)` : 'slp.dns.servers (not listed)',
+      cause: want.includes(s) ? `${cause(s)} (reordered)` : `${row.field} (not listed)`,
+      key: slotKey(row, { value: s, vrf }),
     })),
-    adds: add.map((s) => ({ line: `ip name-server ${v}${s}`, kind: 'add', cause: cause(s) })),
+    adds: changes.add.map(add),
   };
 }

@@ -1,32 +1,45 @@
 import type { ShowRunningConfig } from '../parsers/show-running-config';
 import type { ShowLicenseStatus } from '../parsers/show-license-status';
-import { canonicalInterface } from '../settings/equivalences';
-import { GLOBAL_VRF, type ObservedConfig, type ObservedSlp, type ObservedTrustMember } from './running-state';
+import { canonicalLines } from '../settings/equivalences';
+import { readLine } from '../settings/owned-line';
+import type { SettingsTable } from '../settings/setting-row';
+import { SETTINGS } from '../settings/settings-table';
+import {
+  emptyObservedConfig,
+  GLOBAL_VRF,
+  setStatusAt,
+  type ObservedConfig,
+  type ObservedSlp,
+  type ObservedTransportStatus,
+  type ObservedTrustMember,
+} from './running-state';
 
-/** Maps the parsers' running-config view to the planner's ObservedConfig. */
-export function observeConfig(run: ShowRunningConfig): ObservedConfig {
-  const v = run.slp;
-  const byVrf = <T>(items: { vrf: string | null; value: T }[], map: (t: T) => T = (t) => t): Record<string, T> =>
-    Object.fromEntries(items.map((i) => [i.vrf ?? GLOBAL_VRF, map(i.value)]));
-  const servers: Record<string, string[]> = {};
-  for (const s of v.dns.nameServers) (servers[s.vrf ?? GLOBAL_VRF] ??= []).push(s.value);
-  const config: ObservedConfig = {
-    domainLookup: v.dns.lookup,
-    domainLookupSourceInterface: byVrf(v.dns.lookupSourceInterfaces, canonicalInterface),
-    nameServers: servers,
-    domainName: byVrf(v.dns.domainNames),
-  };
-  if (v.transport) config.transport = v.transport;
-  if (v.url) config.url = v.url.kind === 'default' ? 'default' : v.url.url;
-  if (v.csluUrl) config.csluUrl = v.csluUrl;
-  if (v.proxyAddress) config.proxyAddress = v.proxyAddress;
-  if (v.proxyPort !== null) config.proxyPort = v.proxyPort;
-  if (v.vrf) config.vrf = v.vrf;
-  if (v.usageInterval !== null) config.usageInterval = v.usageInterval;
-  if (v.httpClientSourceInterface) {
-    config.httpClientSourceInterface = canonicalInterface(v.httpClientSourceInterface);
+/**
+ * The planner's running state from the running-config: every global line, in canonical form, that a
+ * row of the settings table recognises (its `match`). A later line for the same slot wins, as on IOS.
+ */
+export function observeConfig(run: ShowRunningConfig, table: SettingsTable = SETTINGS): ObservedConfig {
+  const config = emptyObservedConfig(table);
+  for (const node of run.tree) {
+    if (node.indent !== 0) continue; // `| include` leftovers such as ` transport input ssh`
+    for (const canonical of canonicalLines(node.text, table)) {
+      const read = readLine(canonical, table);
+      if (!read) continue;
+      const { row, value } = read;
+      const vrf = read.vrf ?? GLOBAL_VRF;
+      const held = config[row.name];
+      if (row.shape === 'flag') config[row.name] = value === 'on';
+      else if (row.shape === 'single') config[row.name] = row.numeric ? Number(value) : value;
+      else if (typeof held === 'object') {
+        if (row.shape === 'per-vrf') config[row.name] = { ...(held as Record<string, string>), [vrf]: value };
+        else {
+          const lists = held as Record<string, string[]>;
+          config[row.name] = { ...lists, [vrf]: [...(lists[vrf] ?? []), value] };
+        }
+      }
+    }
   }
-  if (v.archive?.path) config.archivePath = v.archive.path;
+  if (run.slp.archive?.path) config.archivePath = run.slp.archive.path;
   return config;
 }
 
@@ -38,21 +51,20 @@ export function observeTrust(status: ShowLicenseStatus | undefined): ObservedTru
   return trust.members.map((m) => ({ role: m.role.toLowerCase(), installed: m.installed }));
 }
 
-/** Builds the planner's view from `show running-config` and (optionally) `show license status`. */
-export function observeSlp(run: ShowRunningConfig, status?: ShowLicenseStatus): ObservedSlp {
-  const observed: ObservedSlp = { config: observeConfig(run), trust: observeTrust(status) };
-  const t = status?.transport;
-  if (t) {
-    observed.status = {};
-    const type = t.type ?? t.typeRaw;
-    if (type) observed.status.type = type;
-    if (t.url) observed.status.url = t.url;
-    if (t.proxyConfigured) {
-      observed.status.proxy = {};
-      if (t.proxyAddress) observed.status.proxy.address = t.proxyAddress;
-      if (t.proxyPort !== null) observed.status.proxy.port = t.proxyPort;
-    }
-    if (t.vrf) observed.status.vrf = t.vrf;
+/** What `show license status` shows for every row that has a status field, at its path. */
+export function observeStatus(status: ShowLicenseStatus, table: SettingsTable = SETTINGS): ObservedTransportStatus {
+  const observed: ObservedTransportStatus = {};
+  for (const row of table) {
+    const value = row.status?.read(status);
+    if (row.status && value !== undefined && value !== '') setStatusAt(observed, row.status.path, value);
   }
+  return observed;
+}
+
+/** Builds the planner's view from `show running-config` and (optionally) `show license status`. */
+export function observeSlp(run: ShowRunningConfig, status?: ShowLicenseStatus, table: SettingsTable = SETTINGS): ObservedSlp {
+  const observed: ObservedSlp = { config: observeConfig(run, table), trust: observeTrust(status) };
+  // No Transport section: the status could not confirm anything.
+  if (status?.transport) observed.status = observeStatus(status, table);
   return observed;
 }

@@ -1,13 +1,24 @@
 /**
  * The narrow view of a switch the planner reads. It is filled from the parsers' output
- * (observe.ts) and never from raw text, so the planner can be tested with plain objects.
+ * (running-state-from-parsers.ts) through the settings table, never from raw text, so the planner
+ * can be tested with plain objects.
  */
+import { SETTINGS } from '../settings/settings-table';
+import type { SettingsTable } from '../settings/setting-row';
 
 /** The global routing table, as a key in the per-VRF maps below. */
 export const GLOBAL_VRF = '';
 
-/** SLP-related settings as `show running-config` shows them. Absent = the line is not shown. */
+/** One setting's value as read: by shape (settings/setting-row.ts) single, flag, per VRF, list per VRF. */
+export type RunningValue = string | number | boolean | Record<string, string> | Record<string, string[]>;
+
+/**
+ * Owned settings as `show running-config` shows them, keyed by the settings table's row names.
+ * Absent = the line is not shown. The named fields are the production rows (settings-table.ts);
+ * a row added to the table needs no field here.
+ */
 export interface ObservedConfig {
+  [setting: string]: RunningValue | undefined;
   /** `license smart transport X`; absent when not shown (IOS hides the default, cslu). */
   transport?: string;
   /** Smart URL: `default` for `license smart url default`, else the URL of `url smart U` / `url U`. */
@@ -20,19 +31,26 @@ export interface ObservedConfig {
   usageInterval?: number;
   httpClientSourceInterface?: string;
   /** False only when `no ip domain lookup` is shown (lookup is on by default and hidden). */
-  domainLookup: boolean;
+  domainLookup?: boolean;
   /** `ip domain lookup [vrf V] source-interface I`, keyed by VRF (GLOBAL_VRF = global). */
-  domainLookupSourceInterface: Record<string, string>;
+  domainLookupSourceInterface?: Record<string, string>;
   /** `ip name-server [vrf V] A [B …]`, keyed by VRF, in the device's order. */
-  nameServers: Record<string, string[]>;
+  nameServers?: Record<string, string[]>;
   /** `ip domain name [vrf V] N` (also `ip domain-name`), keyed by VRF. */
-  domainName: Record<string, string>;
-  /** `archive` / ` path P`: needed before `configure terminal revert timer`. */
+  domainName?: Record<string, string>;
+  /** `archive` / ` path P`: needed before `configure terminal revert timer` (not a setting). */
   archivePath?: string;
 }
 
-/** The effective transport settings from `show license status` → `Transport:`. */
+/** A value in the status view: as printed, or a group of them (`Proxy:` → address, port). */
+export type StatusValue = string | number | { [field: string]: string | number | undefined };
+
+/**
+ * The effective transport settings from `show license status` → `Transport:`, at the settings
+ * table's status paths (`proxy.port`). The named fields are the production rows' paths.
+ */
 export interface ObservedTransportStatus {
+  [field: string]: StatusValue | undefined;
   /** `Type: Smart` / `cslu` / `Callhome` / `Off` … as printed. */
   type?: string;
   /** `URL:` (smart transport) as printed. */
@@ -41,6 +59,8 @@ export interface ObservedTransportStatus {
   proxy?: { address?: string; port?: number };
   /** Absent = `<empty>` / `Not Configured`. */
   vrf?: string;
+  /** `Cslu address:` (cslu transport); absent = `<empty>`. */
+  csluAddress?: string;
 }
 
 /** One stack member's trust code, from `show license status` → `Trust Code Installed`. */
@@ -59,6 +79,30 @@ export interface ObservedSlp {
 }
 
 /** A switch with nothing configured: what a factory-default 17.9 C9300 looks like. */
-export function emptyObservedConfig(): ObservedConfig {
-  return { domainLookup: true, domainLookupSourceInterface: {}, nameServers: {}, domainName: {} };
+export function emptyObservedConfig(table: SettingsTable = SETTINGS): ObservedConfig {
+  const config: ObservedConfig = {};
+  for (const row of table) {
+    if (row.shape === 'flag') config[row.name] = true;
+    else if (row.shape === 'per-vrf' || row.shape === 'list') config[row.name] = {};
+  }
+  return config;
+}
+
+/** The value at a dotted status path (`proxy.port`), as printed; undefined when not shown. */
+export function statusAt(status: ObservedTransportStatus, path: string): string | undefined {
+  const [head, sub] = path.split('.', 2) as [string, string | undefined];
+  const v = status[head];
+  const leaf = sub === undefined ? v : typeof v === 'object' ? v[sub] : undefined;
+  return leaf === undefined || leaf === '' || typeof leaf === 'object' ? undefined : String(leaf);
+}
+
+/** Sets a dotted status path, creating its group. */
+export function setStatusAt(status: ObservedTransportStatus, path: string, value: string | number): void {
+  const [head, sub] = path.split('.', 2) as [string, string | undefined];
+  if (sub === undefined) {
+    status[head] = value;
+    return;
+  }
+  const group = status[head];
+  status[head] = { ...(typeof group === 'object' ? group : {}), [sub]: value };
 }

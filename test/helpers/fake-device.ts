@@ -28,6 +28,13 @@ export interface FakeDeviceOptions {
    * applied, and the session dies — dropped (DisconnectedError) or never answered (DeviceTimeoutError).
    */
   loseSessionAt?: { line: string; as: 'disconnect' | 'timeout' };
+  /**
+   * More single-valued settings this device accepts, by the words before the value
+   * (`license smart custom_id`): for tests that add a setting the tool does not own.
+   */
+  extraSlots?: string[];
+  /** Lines appended to `show license status`, computed from the running-config lines. */
+  extraStatus?: (config: readonly string[]) => string[];
 }
 
 const IFACES: Record<string, string> = { vlan: 'Vlan', gi: 'GigabitEthernet', gigabitethernet: 'GigabitEthernet' };
@@ -181,7 +188,8 @@ export class FakeDevice implements Device {
       else this.config.push(` ${body}`);
       return;
     }
-    if (!isSlot(body)) throw new Error(`fake device does not know "${body}"`);
+    const extra = (this.options.extraSlots ?? []).some((p) => body.startsWith(`${p} `));
+    if (!isSlot(body) && !extra) throw new Error(`fake device does not know "${body}"`);
     const url = /^license smart url (?:smart )?(\S+)$/.exec(body);
     if (url) {
       this.config = this.config.filter((l) => !/^license smart url (smart \S+|default)$/.test(l));
@@ -234,6 +242,7 @@ export class FakeDevice implements Device {
         lines.push(`  ${i === 0 ? 'Active' : 'Member'}: PID:C9300-48UN,SN:FOC${i}`, `    ${t ? 'INSTALLED on Jan 24 23:19:05 2025 UTC' : 'NOT INSTALLED'}`);
       });
     }
+    lines.push(...(this.options.extraStatus?.(this.config) ?? []));
     return lines.join('\n');
   }
 }

@@ -1,9 +1,9 @@
 /**
- * Name servers are an ordered list (IOS asks them in order and appends new ones at the end).
+ * Ordered lists (name servers: IOS asks them in order and appends new ones at the end).
  * To turn `have` into `want`: keep the longest head of `want` the device already holds in that
  * order, remove everything else, and append the rest of `want` in order.
  */
-export function nameServerChanges(
+export function listChanges(
   want: readonly string[],
   have: readonly string[],
 ): { remove: string[]; add: string[] } {
