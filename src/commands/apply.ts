@@ -10,6 +10,8 @@ import { parsePlanFile } from '../converge/plan-file';
 import { playsFromPlanFile } from './plan';
 import { addRunOptions, parseForks, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';
+import { fileDigest, reportShard, shardFromCli } from './shard-options';
+import { selectShard, shardBanner } from '../runner/shard';
 
 /**
  * `slp apply plan.json -i INV`: pushes exactly the plan `slp plan` wrote, host by host, after the
@@ -24,6 +26,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       .argument('<plan>', 'plan file (JSON)'),
   ).action(async (planFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
+    const shard = shardFromCli(opts);
     const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
     const inventory = loadInventory(opts.inventory);
     let hostPlans = file.hosts;
@@ -32,6 +35,14 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       const bad = m.problems.map((p) => ({ file: '--limit', line: 1, column: p.offset + 1, path: '', message: p.message }));
       if (bad.length) throw new ConfigError(bad);
       hostPlans = hostPlans.filter((h) => m.hosts.includes(h.host));
+    }
+    const fleet = playsFromPlanFile(hostPlans, (name) => inventory.hosts.get(name));
+    const fleetHosts = fleet.plays.map((p) => p.hosts.map((h) => h.host.name));
+    if (shard) {
+      // The plan's hosts that are in the inventory; missing ones are refused below either way.
+      const mine = new Set(selectShard([...new Set(hostPlans.map((h) => h.host))], shard, (h) => inventory.hosts.get(h)?.groups ?? []));
+      process.stderr.write(shardBanner(shard, mine.size, new Set(hostPlans.map((h) => h.host)).size));
+      hostPlans = hostPlans.filter((h) => mine.has(h.host));
     }
     const { plays, missing } = playsFromPlanFile(hostPlans, (name) => inventory.hosts.get(name));
     if (missing.length) {
@@ -48,8 +59,14 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       forks,
       ...(opts.json ? { json: opts.json } : {}),
       ...(opts.junit ? { junit: opts.junit } : {}),
+      ...(opts.html ? { html: opts.html } : {}),
       verbosity: opts.verbose,
-      meta: { command: 'apply', inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+      meta: {
+        command: 'apply', inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+        digests: { playbook: fileDigest(planFile), inventory: fileDigest(opts.inventory) },
+        fleetHosts,
+        ...(shard ? { shard: reportShard(shard)! } : {}),
+      },
     });
     setExit(exitCode);
   });

@@ -10,8 +10,14 @@ import { connectionSecrets, connectOptionsFor } from '../runner/connect-options'
 import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/fleet';
 import { formatReports, reportsJson } from '../diagnose/report';
 import type { RegisterCommand } from './index';
+import { addShardOptions, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
+import { selectShard, shardBanner } from '../runner/shard';
+import { renderHtmlReport } from '../report/html-report';
+import { diagnoseAsReport } from '../report/diagnose-as-report';
+import { toolVersion } from './run';
 
-interface DiagnoseFlags {
+interface DiagnoseFlags extends ShardCliOptions {
+  html?: string;
   inventory: string;
   limit?: string;
   json?: string;
@@ -44,7 +50,7 @@ function selectHosts(hosts: Map<string, InventoryHost>, groups: Map<string, { ho
  * Exit 0 all healthy, 2 some cause found, 4 some host unreachable.
  */
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
-  program
+  addShardOptions(program
     .command('diagnose')
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
     .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
@@ -53,11 +59,16 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')
     .option('--debugs <seconds>', 'turn on HTTP client / TLS / PKI debugs for this many seconds (max 300), then undebug all')
     .option('-f, --forks <n>', 'hosts diagnosed at once', String(DEFAULT_FORKS))
+    .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here'))
     .action(async (opts: DiagnoseFlags) => {
       const inventory = loadInventory(opts.inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
-      const names = selectHosts(inventory.hosts, inventory.groups, opts.limit);
+      const shard = shardFromCli(opts);
+      const limited = selectHosts(inventory.hosts, inventory.groups, opts.limit);
+      const names = shard ? selectShard(limited, shard, (h) => inventory.hosts.get(h)!.groups) : limited;
+      if (shard) process.stderr.write(shardBanner(shard, names.length, limited.length));
+      const startedAt = new Date();
       // The same secrets the driver hides in its own transcripts, so text and JSON agree.
       const redactor = new Redactor(names.flatMap((name) => connectionSecrets(inventory.hosts.get(name)!)));
       const reports = await diagnoseFleet(
@@ -71,6 +82,15 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
         process.stdout.write(formatReports(reports, redactor));
         if (opts.json !== undefined) writeReport(opts.json, json!);
       }
-      setExit(diagnoseExitCode(reports));
+      const exitCode = diagnoseExitCode(reports);
+      if (opts.html !== undefined) {
+        const shardMeta = reportShard(shard);
+        const page = diagnoseAsReport(reports, {
+          inventory: opts.inventory, toolVersion: toolVersion(), startedAt, durationMs: Date.now() - startedAt.getTime(), exitCode, fleetHosts: [limited],
+          ...(shardMeta ? { shard: shardMeta } : {}),
+        }, redactor);
+        writeReport(opts.html, renderHtmlReport(page));
+      }
+      setExit(exitCode);
     });
 };

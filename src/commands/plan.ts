@@ -9,6 +9,8 @@ import { hostPlanFrom, serializePlanFile, type HostPlan } from '../converge/plan
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
+import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
+import { shardBanner } from '../runner/shard';
 
 /**
  * Where `slp apply` reads the token again, never the token itself: `file:<path>` for token_file,
@@ -30,7 +32,7 @@ export function tokenRefFor(desired: Play, playbookDir: string, env: NodeJS.Proc
  * changed. Exit as `slp run --check`.
  */
 export const registerPlan: RegisterCommand = (program, setExit) => {
-  program
+  addShardOptions(program
     .command('plan')
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
@@ -38,10 +40,12 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .requiredOption('-o, --output <file>', 'plan file to write (JSON, mode 0600)')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
-    .option('--json <file>', 'write the JSON report to this file')
-    .action(async (playbookFile: string, opts: { inventory: string; output: string; limit?: string; forks: string; json?: string }) => {
+    .option('--json <file>', 'write the JSON report to this file'))
+    .action(async (playbookFile: string, opts: ShardCliOptions & { inventory: string; output: string; limit?: string; forks: string; json?: string }) => {
       const forks = parseForks(opts.forks);
-      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+      const shard = shardFromCli(opts);
+      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+      if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
       const playbookDir = path.dirname(path.resolve(playbookFile));
       const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
       const { run, exitCode } = await executeRun({
@@ -50,7 +54,12 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         ctx: { mode: 'plan', check: true, diff: false, backupDir: 'backups', playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
-        meta: { command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion() },
+        meta: {
+          command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(),
+          digests: { playbook: fileDigest(playbookFile), inventory: fileDigest(opts.inventory) },
+          fleetHosts: loaded.fleetHosts,
+          ...(shard ? { shard: reportShard(shard)! } : {}),
+        },
       });
       const plans: HostPlan[] = [];
       for (const [i, p] of run.plays.entries()) {
