@@ -22,7 +22,6 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
     .action((playbookFile: string, opts: { inventory: string; limit?: string; shard?: string | true; shardBy?: string }) => {
       const run = checkRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
       const lines: string[] = [];
-      if (opts.shard !== undefined) lines.push(...shardLines(run.fleetHosts, opts.shard, opts.shardBy, (h) => run.inventory.hosts.get(h)!.groups));
       for (const { play, hosts } of run.plays) {
         lines.push(`play ${play.index + 1} "${play.name}" (hosts: ${play.pattern}): ${hosts.length} host(s)`);
         if (hosts.length === 0) lines.push('  (none: skipped by --limit)');
@@ -31,6 +30,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
           lines.push(`  ${host.name}  ${c.address}:${c.port}`);
         }
       }
+      if (opts.shard !== undefined) lines.push(...shardLines(run.fleetHosts, opts.shard, opts.shardBy, (h) => run.inventory.hosts.get(h)!.groups));
       for (const w of run.warnings) {
         process.stderr.write(`warning: ${formatIssue(w)}; \`slp run\` will need it\n`);
       }
