@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createHash } from 'node:crypto';
 import { shardTable } from '../../src/runner/shard';
 import { startFleet, type Fleet } from '../../src/simulator';
 import { slpAsCi } from '../helpers/spawn-slp';
@@ -80,5 +81,28 @@ describe('slp diagnose --shard --html', () => {
     expect(shown.sort()).toEqual([...mine].sort());
     expect(page).toContain('shard 1/2');
     expect(page).not.toContain('Shard-Pass-1');
+  }, 60_000);
+
+  test('plan for the fleet, apply one shard: only its hosts change; the report records shard, plan digest and fleet', async () => {
+    writeFileSync(path.join(dir, 'pb.yaml'), `
+- name: Transport
+  hosts: all
+  slp:
+    transport: smart
+    url: default
+`);
+    const plan = await slp(['plan', 'pb.yaml', '-i', 'inv.yaml', '-o', 'plan.json'], {}, dir);
+    expect(plan.code).toBe(0);
+    const mine = shardTable(NAMES, 2, undefined, () => [])[1]!;
+    const r = await slp(['apply', 'plan.json', '-i', 'inv.yaml', '--json', 'a.json', '--html', 'a.html'], { SLP_SHARD: '2/2' }, dir);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(readFileSync(path.join(dir, 'a.json'), 'utf8'));
+    expect(report.plays[0].hosts.map((h: { host: string }) => h.host).sort()).toEqual([...mine].sort());
+    expect(report.shard).toEqual({ index: 2, total: 2, by: null });
+    expect(report.fleetHosts).toEqual([NAMES]);
+    expect(report.digests.playbook).toBe(`sha256:${createHash('sha256').update(readFileSync(path.join(dir, 'plan.json'))).digest('hex')}`);
+    const changed = NAMES.filter((n) => fleet.device(n).runningConfig().includes('license smart transport smart'));
+    expect(changed.sort()).toEqual([...mine].sort());
+    expect(readFileSync(path.join(dir, 'a.html'), 'utf8')).toContain('shard 2/2');
   }, 60_000);
 });
