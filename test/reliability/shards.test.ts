@@ -53,12 +53,19 @@ describe(`${N} switches: ${SHARDS} shard processes + merge = one run`, () => {
   let shardReports: JsonReport[];
   let junit: { merged: Record<string, string>; one: Record<string, string> };
   let mergeStdout = '';
+  // Printed only on request (bench/README.md quotes it), never asserted.
+  const wall = { shards: 0, one: 0 };
+  afterAll(() => {
+    if (process.env.SLP_SHARD_TEST_TIMES) process.stderr.write(`shards-vs-one ${N} hosts: ${SHARDS} shard processes ${wall.shards} ms, one process ${wall.one} ms, ratio ${(wall.one / wall.shards).toFixed(2)}\n`);
+  });
 
   beforeAll(async () => {
     const forks = String(Math.ceil(40 / SHARDS));
     await runLab(async (lab) => {
       const args = (k: number): string[] => ['run', lab.playbook, '-i', lab.inventory, '--shard', `${k}/${SHARDS}`, '--forks', forks, '--json', `shard-${k}.json`];
+      const t0 = Date.now();
       const shards = await Promise.all(Array.from({ length: SHARDS }, (_, k) => slpAsCi(args(k + 1), { cwd: lab.dir, token: TOKEN })));
+      wall.shards = Date.now() - t0;
       shardCodes = shards.map((s) => s.code);
       shardReports = shards.map((_, k) => JSON.parse(readFileSync(join(lab.dir, `shard-${k + 1}.json`), 'utf8')));
       const files = Array.from({ length: SHARDS }, (_, k) => `shard-${k + 1}.json`);
@@ -69,7 +76,9 @@ describe(`${N} switches: ${SHARDS} shard processes + merge = one run`, () => {
       junit = { merged: junitTotals(join(lab.dir, 'merged.xml')), one: {} };
     });
     await runLab(async (lab) => {
+      const t1 = Date.now();
       const r = await slpAsCi(['run', lab.playbook, '-i', lab.inventory, '--forks', '40', '--json', 'one.json', '--junit', 'one.xml'], { cwd: lab.dir, token: TOKEN });
+      wall.one = Date.now() - t1;
       oneCode = r.code;
       one = JSON.parse(readFileSync(join(lab.dir, 'one.json'), 'utf8'));
       junit.one = junitTotals(join(lab.dir, 'one.xml'));
