@@ -11,7 +11,7 @@ import { playsFromPlanFile } from './plan';
 import { addRunOptions, parseForks, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';
 import { fileDigest, reportShard, shardFromCli } from './shard-options';
-import { selectShard, shardBanner } from '../runner/shard';
+import { selectShard, shardBanner } from '../inventory/shard';
 
 /**
  * `slp apply plan.json -i INV`: pushes exactly the plan `slp plan` wrote, host by host, after the

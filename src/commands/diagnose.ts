@@ -11,7 +11,7 @@ import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/flee
 import { formatReports, reportsJson } from '../diagnose/report';
 import type { RegisterCommand } from './index';
 import { addShardOptions, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
-import { selectShard, shardBanner } from '../runner/shard';
+import { selectShard, shardBanner } from '../inventory/shard';
 import { renderHtmlReport } from '../report/html-report';
 import { diagnoseAsReport } from '../report/diagnose-as-report';
 import { toolVersion } from './run';

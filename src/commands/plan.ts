@@ -10,7 +10,7 @@ import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
 import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
-import { shardBanner } from '../runner/shard';
+import { shardBanner } from '../inventory/shard';
 
 /**
  * Where `slp apply` reads the token again, never the token itself: `file:<path>` for token_file,

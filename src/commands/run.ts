@@ -8,7 +8,7 @@ import { DEFAULT_FORKS } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import type { RegisterCommand } from './index';
 import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
-import { shardBanner } from '../runner/shard';
+import { shardBanner } from '../inventory/shard';
 
 export interface RunCliOptions extends ShardCliOptions {
   inventory: string;

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { ReportShard } from '../report/json-report';
-import { resolveShard, type Shard } from '../runner/shard';
+import { resolveShard, type Shard } from '../inventory/shard';
 
 export interface ShardCliOptions {
   shard?: string;

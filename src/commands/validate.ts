@@ -3,7 +3,7 @@ import { formatIssue } from '../errors';
 import { checkRun } from '../playbook/load-run';
 import type { RegisterCommand } from './index';
 import { ConfigError } from '../errors';
-import { parseShardSpec, resolveShard, shardTable } from '../runner/shard';
+import { parseShardSpec, resolveShard, shardTable } from '../inventory/shard';
 
 /**
  * `slp validate -i INVENTORY PLAYBOOK [--limit P]`: checks both files without contacting any

@@ -15,7 +15,7 @@ import { collectInventory } from '../inventory/load-inventory';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
 import type { Env } from '../template/template';
-import { selectShard, type Shard } from '../runner/shard';
+import { selectShard, type Shard } from '../inventory/shard';
 
 /** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {
@@ -25,7 +25,7 @@ export interface LoadRunOptions {
   limit?: string;
   /** Defaults to process.env. */
   env?: Env;
-  /** Keep only this shard's hosts (src/runner/shard.ts), after --limit. */
+  /** Keep only this shard's hosts (src/inventory/shard.ts), after --limit. */
   shard?: Pick<Shard, 'index' | 'total' | 'by'>;
 }
 

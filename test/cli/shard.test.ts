@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { shardTable } from '../../src/runner/shard';
+import { shardTable } from '../../src/inventory/shard';
 import { startFleet, type Fleet } from '../../src/simulator';
 import { slpAsCi } from '../helpers/spawn-slp';
 

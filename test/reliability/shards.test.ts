@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import type { JsonReport } from '../../src/report/json-report';
-import { shardOfKey } from '../../src/runner/shard';
+import { shardOfKey } from '../../src/inventory/shard';
 import { DAY0_FAST, startLab, TOKEN, type Lab, type LabHost } from '../helpers/fleet-run';
 import { slpAsCi } from '../helpers/spawn-slp';
 

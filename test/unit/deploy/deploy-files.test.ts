@@ -9,7 +9,7 @@ import { DockerfileParser } from 'dockerfile-ast';
 import { PersistentVolumeClaim } from 'kubernetes-models/v1';
 import { Job } from 'kubernetes-models/batch/v1';
 import { parseAllDocuments, parse } from 'yaml';
-import { resolveShard, SHARD_ENV } from '../../../src/runner/shard';
+import { resolveShard, SHARD_ENV } from '../../../src/inventory/shard';
 
 const ROOT = join(__dirname, '../../..');
 const read = (f: string): string => readFileSync(join(ROOT, f), 'utf8');

@@ -8,7 +8,7 @@ import { renderHtmlReport } from '../../../src/report/html-report';
 import { buildJsonReport, type JsonReport } from '../../../src/report/json-report';
 import { mergeReports } from '../../../src/report/merge-reports';
 import { runPlaybook } from '../../../src/runner/run-playbook';
-import { selectShard } from '../../../src/runner/shard';
+import { selectShard } from '../../../src/inventory/shard';
 import { ctx, fakeSteps, play, type Script } from '../runner/fake-steps';
 
 const TOKEN = 'Tok3n-abcdefghijklmnop';

@@ -1,5 +1,5 @@
 import { ConfigError } from '../../../src/errors';
-import { parseShardSpec, resolveShard, selectShard, shardKey, shardOfKey, shardTable } from '../../../src/runner/shard';
+import { parseShardSpec, resolveShard, selectShard, shardKey, shardOfKey, shardTable } from '../../../src/inventory/shard';
 
 const names = (n: number): string[] => Array.from({ length: n }, (_, i) => `sw-${String(i).padStart(5, '0')}`);
 const noGroups = (): string[] => ['all'];
