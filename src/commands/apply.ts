@@ -7,9 +7,11 @@ import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import type { RunnerPlay } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
-import { parsePlanFile, planAgainstPlaybook, sha256, type PlanFile } from '../converge/plan-file';
+import { parsePlanFile, planAgainstPlaybook, type PlanFile } from '../converge/plan-file';
 import { addRunOptions, parseForks, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';
+import { fileDigest, reportShard, shardFromCli } from './shard-options';
+import { selectShard, shardBanner } from '../inventory/shard';
 
 const replanHint = (f: PlanFile): string =>
   `make the plan again: slp plan ${f.source.playbook.path} -i ${f.source.inventory.path}${f.source.limit !== undefined ? ` --limit '${f.source.limit}'` : ''} -o PLAN`;
@@ -21,7 +23,7 @@ const replanHint = (f: PlanFile): string =>
 function checkSources(file: PlanFile, planFile: string, inventoryFile: string, loaded: LoadedRun): void {
   const issues: ConfigIssue[] = [];
   const at = (message: string): ConfigIssue => ({ file: planFile, line: 1, column: 1, path: '', message });
-  const playbookNow = sha256(readFileSync(file.source.playbook.path, 'utf8'));
+  const playbookNow = fileDigest(file.source.playbook.path);
   if (playbookNow !== file.source.playbook.sha256) {
     issues.push(at(`the playbook ${file.source.playbook.path} changed since the plan was made (${file.source.playbook.sha256.slice(0, 19)}…, now ${playbookNow.slice(0, 19)}…); ${replanHint(file)}`));
   }
@@ -92,7 +94,15 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       const limit = opts.limit !== undefined
         ? new Set(loadRun({ inventoryFile: opts.inventory, playbookFile: file.source.playbook.path, limit: opts.limit }).plays.flatMap((p) => p.hosts.map((h) => h.host.name)))
         : undefined;
+      const shard = shardFromCli(opts);
       let plays = playsFromPlanFile(file, planFile, loaded, limit);
+      const fleetHosts = plays.map((p) => p.hosts.map((h) => h.host.name));
+      if (shard) {
+        const all = [...new Set(fleetHosts.flat())];
+        const mine = new Set(selectShard(all, shard, (h) => loaded.inventory.hosts.get(h)?.groups ?? []));
+        process.stderr.write(shardBanner(shard, mine.size, all.length));
+        plays = plays.map((p) => ({ ...p, hosts: p.hosts.filter((h) => mine.has(h.host.name)) }));
+      }
       if (!opts.verify) plays = plays.map((p) => ({ ...p, hosts: p.hosts.map((h) => ({ ...h, desired: h.desired ? { ...h.desired, verify: [] } : undefined })) }));
       const playbookDir = path.dirname(file.source.playbook.path);
       const redactor = runRedactor(plays.flatMap((p) => p.hosts), playbookDir);
@@ -106,8 +116,14 @@ export const registerApply: RegisterCommand = (program, setExit) => {
         forks,
         ...(opts.json ? { json: opts.json } : {}),
         ...(opts.junit ? { junit: opts.junit } : {}),
+        ...(opts.html ? { html: opts.html } : {}),
         verbosity: opts.verbose,
-        meta: { command: 'apply', playbook: file.source.playbook.path, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+        meta: {
+          command: 'apply', playbook: file.source.playbook.path, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+          digests: { playbook: file.source.playbook.sha256, inventory: file.source.inventory.sha256 },
+          fleetHosts,
+          ...(shard ? { shard: reportShard(shard)! } : {}),
+        },
       });
       setExit(exitCode);
     });

@@ -10,6 +10,9 @@ import type { RunnerPlay } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import { toolVersion } from './run';
 import type { RegisterCommand } from './index';
+import { addShardOptions, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
+import { selectShard, shardBanner } from '../inventory/shard';
+import { inventoryDigest } from '../inventory/digest';
 
 /**
  * Hosts diagnosed at once by default: fewer than `slp run`'s 50, as each diagnosis reads the
@@ -17,7 +20,8 @@ import type { RegisterCommand } from './index';
  */
 export const DIAGNOSE_FORKS = 5;
 
-interface DiagnoseFlags {
+interface DiagnoseFlags extends ShardCliOptions {
+  html?: string;
   inventory: string;
   limit?: string;
   json?: string;
@@ -56,7 +60,7 @@ export function diagnosePlay(hosts: readonly InventoryHost[], pattern: string): 
  * exit 0 all healthy, 2 some cause found, 4 some host unreachable.
  */
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
-  program
+  addShardOptions(program
     .command('diagnose')
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
     .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
@@ -65,11 +69,15 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')
     .option('--debugs <seconds>', 'turn on HTTP client / TLS / PKI debugs for this many seconds (max 300), then undebug all')
     .option('-f, --forks <n>', 'hosts diagnosed at once', String(DIAGNOSE_FORKS))
+    .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here'))
     .action(async (opts: DiagnoseFlags) => {
       const inventory = loadInventory(opts.inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
-      const names = selectHosts(inventory.hosts, inventory.groups, opts.limit);
+      const shard = shardFromCli(opts);
+      const limited = selectHosts(inventory.hosts, inventory.groups, opts.limit);
+      const names = shard ? selectShard(limited, shard, (h) => inventory.hosts.get(h)!.groups) : limited;
+      if (shard) process.stderr.write(shardBanner(shard, names.length, limited.length));
       const play = diagnosePlay(names.map((name) => inventory.hosts.get(name)!), opts.limit ?? 'all');
       // The same secrets the driver hides in its own transcripts, so text and JSON agree.
       const redactor = runRedactor(play.hosts, '.');
@@ -82,8 +90,14 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
         },
         forks,
         ...(opts.json !== undefined ? { json: opts.json } : {}),
+        ...(opts.html !== undefined ? { html: opts.html } : {}),
         text: (run) => renderDiagnosisText(run, redactor),
-        meta: { command: 'diagnose', inventory: opts.inventory, toolVersion: toolVersion() },
+        meta: {
+          command: 'diagnose', inventory: opts.inventory, toolVersion: toolVersion(),
+          digests: { playbook: null, inventory: inventoryDigest(inventory) },
+          fleetHosts: [limited],
+          ...(shard ? { shard: reportShard(shard)! } : {}),
+        },
       });
       setExit(exitCode);
     });

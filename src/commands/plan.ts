@@ -1,14 +1,15 @@
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { inventoryDigest } from '../inventory/digest';
 import { loadRun } from '../playbook/load-run';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import { runRedactor } from '../runner/run-secrets';
-import { hostPlanFrom, serializePlanFile, sha256, type HostPlan, type PlanSource } from '../converge/plan-file';
+import { hostPlanFrom, serializePlanFile, type HostPlan, type PlanSource } from '../converge/plan-file';
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
+import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
+import { shardBanner } from '../inventory/shard';
 
 /**
  * `slp plan PLAYBOOK -i INV -o plan.json`: reads every host and writes what `slp apply` would push
@@ -17,7 +18,7 @@ import type { RegisterCommand } from './index';
  * --diff, the diff). Nothing is changed. Exit as `slp run --check`.
  */
 export const registerPlan: RegisterCommand = (program, setExit) => {
-  program
+  addShardOptions(program
     .command('plan')
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
@@ -26,10 +27,12 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-D, --diff', 'show the differences in the owned running-config lines')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
-    .option('--json <file>', 'write the JSON report to this file')
-    .action(async (playbookFile: string, opts: { inventory: string; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
+    .option('--json <file>', 'write the JSON report to this file'))
+    .action(async (playbookFile: string, opts: ShardCliOptions & { inventory: string; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
       const forks = parseForks(opts.forks);
-      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+      const shard = shardFromCli(opts);
+      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+      if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
       const playbookDir = path.dirname(path.resolve(playbookFile));
       const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
       const { run, exitCode } = await executeRun({
@@ -38,10 +41,15 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         ctx: { mode: 'plan', check: true, diff: !!opts.diff, backupDir: 'backups', playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
-        meta: { command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+        meta: {
+          command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+          digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
+          fleetHosts: loaded.fleetHosts,
+          ...(shard ? { shard: reportShard(shard)! } : {}),
+        },
       });
       const source: PlanSource = {
-        playbook: { path: path.resolve(playbookFile), sha256: sha256(readFileSync(playbookFile, 'utf8')) },
+        playbook: { path: path.resolve(playbookFile), sha256: fileDigest(playbookFile) },
         inventory: { path: path.resolve(opts.inventory), sha256: inventoryDigest(loaded.inventory) },
         ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
       };

@@ -7,8 +7,11 @@ import { executeRun } from '../runner/execute-run';
 import { DEFAULT_FORKS } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import type { RegisterCommand } from './index';
+import { inventoryDigest } from '../inventory/digest';
+import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
+import { shardBanner } from '../inventory/shard';
 
-export interface RunCliOptions {
+export interface RunCliOptions extends ShardCliOptions {
   inventory: string;
   check?: boolean;
   diff?: boolean;
@@ -16,6 +19,7 @@ export interface RunCliOptions {
   forks: string;
   json?: string;
   junit?: string;
+  html?: string;
   logDir?: string;
   backupDir: string;
   verbose: number;
@@ -23,7 +27,7 @@ export interface RunCliOptions {
 
 /** Ansible's option phrasing (lib/ansible/cli/arguments/option_helpers.py) where it applies. */
 export function addRunOptions(cmd: Command): Command {
-  return cmd
+  return addShardOptions(cmd
     .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
     .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
@@ -31,9 +35,10 @@ export function addRunOptions(cmd: Command): Command {
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', String(DEFAULT_FORKS))
     .option('--json <file>', 'write the JSON report to this file (- for stdout)')
     .option('--junit <file>', 'write a JUnit XML report to this file')
+    .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here')
     .option('--log-dir <dir>', 'write a redacted session transcript per host here')
     .option('--backup-dir <dir>', 'where running-config backups go before a change', 'backups')
-    .option('-v, --verbose', 'show each host\'s steps (-vv: also the commands sent)', (_v: string, n: number) => n + 1, 0);
+    .option('-v, --verbose', 'show each host\'s steps (-vv: also the commands sent)', (_v: string, n: number) => n + 1, 0));
 }
 
 export function parseForks(value: string): number {
@@ -56,7 +61,9 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       .argument('<playbook>', 'playbook YAML file'),
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
-    const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    const shard = shardFromCli(opts);
+    const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+    if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
     const playbookDir = path.dirname(path.resolve(playbookFile));
     const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
     const { exitCode } = await executeRun({
@@ -69,8 +76,14 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       forks,
       ...(opts.json ? { json: opts.json } : {}),
       ...(opts.junit ? { junit: opts.junit } : {}),
+      ...(opts.html ? { html: opts.html } : {}),
       verbosity: opts.verbose,
-      meta: { command: 'run', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+      meta: {
+        command: 'run', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+        digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
+        fleetHosts: loaded.fleetHosts,
+        ...(shard ? { shard: reportShard(shard)! } : {}),
+      },
     });
     setExit(exitCode);
   });

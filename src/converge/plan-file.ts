@@ -54,12 +54,9 @@ export interface PlanFile {
   hosts: HostPlan[];
 }
 
-export function sha256(text: string): string {
-  return `sha256:${createHash('sha256').update(text).digest('hex')}`;
-}
 
 export function hashOwnedConfig(lines: readonly string[]): string {
-  return sha256(lines.join('\n'));
+  return `sha256:${createHash('sha256').update(lines.join('\n')).digest('hex')}`;
 }
 
 export function hostPlanFrom(

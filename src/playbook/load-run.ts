@@ -15,6 +15,7 @@ import { collectInventory } from '../inventory/load-inventory';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
 import type { Env } from '../template/template';
+import { selectShard, type Shard } from '../inventory/shard';
 
 /** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {
@@ -24,6 +25,8 @@ export interface LoadRunOptions {
   limit?: string;
   /** Defaults to process.env. */
   env?: Env;
+  /** Keep only this shard's hosts (src/inventory/shard.ts), after --limit. */
+  shard?: Pick<Shard, 'index' | 'total' | 'by'>;
 }
 
 /** Play keywords that apply to the whole play (never templated). */
@@ -59,6 +62,8 @@ export interface LoadedRun {
   inventory: Inventory;
   playbookFile: string;
   plays: RunPlay[];
+  /** Per play, every host it targets before sharding: `slp report merge` checks none is lost. */
+  fleetHosts: string[][];
 }
 
 /** What `slp validate` reports: the matched hosts, even where an unset env var left a gap. */
@@ -66,6 +71,8 @@ export interface CheckedRun {
   inventory: Inventory;
   playbookFile: string;
   plays: { play: PlayHeader; hosts: { host: InventoryHost; desired?: Play }[] }[];
+  /** Per play, every host it targets before sharding. */
+  fleetHosts: string[][];
   /** Unset environment variables: fine for validation, needed by `slp run`. */
   warnings: ConfigIssue[];
 }
@@ -78,7 +85,7 @@ export function loadRun(options: LoadRunOptions): LoadedRun {
     // In 'error' mode every host without a desired state produced an issue, thrown above.
     hosts: hosts.flatMap(({ host, desired }) => (desired ? [{ host, desired }] : [])),
   }));
-  return { inventory: checked.inventory, playbookFile: checked.playbookFile, plays };
+  return { inventory: checked.inventory, playbookFile: checked.playbookFile, plays, fleetHosts: checked.fleetHosts };
 }
 
 /** As loadRun; with missingEnv 'defer', unset env vars are returned as warnings instead. */
@@ -115,11 +122,16 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
   const hostIssues = new HostIssues();
   const hostWarnings = new HostIssues();
   const result: CheckedRun['plays'] = [];
+  const fleetHosts: string[][] = [];
+  const { shard } = options;
   plays.forEach((raw, index) => {
     const { matched: m, issues: found } = patternIssues(source, index, String(raw.hosts), scope);
     issues.push(...found);
     const hosts: CheckedRun['plays'][number]['hosts'] = [];
-    for (const name of m.hosts.filter((h) => !limited || limited.has(h))) {
+    const fleet = m.hosts.filter((h) => !limited || limited.has(h));
+    fleetHosts.push(fleet);
+    const mine = shard ? selectShard(fleet, shard, (h) => inventory.hosts.get(h)!.groups) : fleet;
+    for (const name of mine) {
       const host = inventory.hosts.get(name)!;
       const rendered = renderPlay(source, index, raw, host.vars, env, missingEnv);
       rendered.issues.forEach((issue) => hostIssues.add(issue, name));
@@ -129,13 +141,13 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
     result.push({ play: header(index, raw), hosts });
   });
   issues.push(...hostIssues.toIssues());
-  if (limited && limited.size > 0 && issues.length === 0 && result.every((p) => p.hosts.length === 0)) {
+  if (limited && limited.size > 0 && issues.length === 0 && fleetHosts.every((p) => p.length === 0)) {
     issues.push({ file: '--limit', line: 1, column: 1, path: '', message: `--limit "${options.limit}" matches none of the playbook's hosts` });
   }
   const warnings = sortIssues([...inv.warnings, ...hostWarnings.toIssues()]);
   if (missingEnv === 'error') issues.push(...warnings);
   if (issues.length > 0) throw new ConfigError(sortIssues(issues));
-  return { inventory, playbookFile: options.playbookFile, plays: result, warnings };
+  return { inventory, playbookFile: options.playbookFile, plays: result, fleetHosts, warnings };
 }
 
 /** A play's `hosts:` pattern matched against the inventory, with its problems located. */

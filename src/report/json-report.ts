@@ -17,6 +17,24 @@ export interface ReportMeta {
   toolVersion: string;
   exitCode: number;
   diff?: boolean;
+  /** sha256 of the input files: `slp report merge` refuses to mix reports of different ones. */
+  digests?: ReportDigests;
+  shard?: ReportShard;
+  /** Per play, every host it targets before sharding (after --limit). */
+  fleetHosts?: string[][];
+}
+
+/** `sha256:<hex>` of each input file as read. `playbook` is the plan file for `slp apply`. */
+export interface ReportDigests {
+  playbook: string | null;
+  inventory: string;
+}
+
+/** The shard this report covers; absent = the whole (limited) fleet. */
+export interface ReportShard {
+  index: number;
+  total: number;
+  by: string | null;
 }
 
 /** The `--json` report: run metadata, every host result and the recap counters. */
@@ -34,6 +52,12 @@ export interface JsonReport {
   stats: Record<string, HostStats>;
   plays: RunResult['plays'];
   events: RunResult['events'];
+  digests: ReportDigests | null;
+  shard: ReportShard | null;
+  /** Per play, the hosts before sharding: what a merge of every shard must hold. */
+  fleetHosts: string[][] | null;
+  /** Set by `slp report merge`: the reports it read. */
+  mergedFrom?: { file: string; shard: ReportShard | null; hosts: number }[];
 }
 
 export function buildJsonReport(run: RunResult, meta: ReportMeta, redactor: Redactor): JsonReport {
@@ -52,6 +76,9 @@ export function buildJsonReport(run: RunResult, meta: ReportMeta, redactor: Reda
     stats,
     plays: run.plays,
     events: run.events,
+    digests: meta.digests ?? null,
+    shard: meta.shard ?? null,
+    fleetHosts: meta.fleetHosts ?? null,
   };
   return redactor.redactValue(report);
 }

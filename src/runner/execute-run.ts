@@ -3,7 +3,8 @@
  * progress display, Ctrl-C, running the plays, then the outputs — diffs and the recap on stdout,
  * the JSON and JUnit reports to their files — and the exit code.
  */
-import { renderJsonReport, type ReportMeta } from '../report/json-report';
+import { buildJsonReport, type ReportMeta } from '../report/json-report';
+import { renderHtmlReport } from '../report/html-report';
 import { renderJunitReport } from '../report/junit-report';
 import { renderRecap } from '../report/recap';
 import { writeReport } from '../report/write-report';
@@ -22,6 +23,8 @@ export interface ExecuteOptions {
   forks?: number;
   json?: string;
   junit?: string;
+  /** The fleet report page (src/report/html-report.ts), built from the JSON report. */
+  html?: string;
   verbosity?: number;
   meta: Omit<ReportMeta, 'exitCode'>;
   env?: NodeJS.ProcessEnv;
@@ -79,7 +82,11 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   if (!o.quietRecap && !(o.text && o.json === '-')) out.push(recap);
   if (out.length) stdout.write(redactor.redact(out.join('\n')));
   const meta = { ...o.meta, exitCode };
-  if (o.json) writeReport(o.json, renderJsonReport(run, meta, redactor), stdout);
+  if (o.json || o.html) {
+    const report = buildJsonReport(run, meta, redactor);
+    if (o.json) writeReport(o.json, `${JSON.stringify(report, null, 2)}\n`, stdout);
+    if (o.html) writeReport(o.html, renderHtmlReport(report), stdout);
+  }
   if (o.junit) writeReport(o.junit, renderJunitReport(run, redactor), stdout);
   return { run, exitCode, recap };
 }

@@ -73,6 +73,7 @@ export interface Captured extends Executed {
   stderr: string;
   jsonFile: string;
   junitFile: string;
+  htmlFile: string;
   backupDir: string;
   logDir?: string;
 }
@@ -109,6 +110,7 @@ export async function startLab(hosts: readonly LabHost[], playbook: unknown = DA
       const err = capture();
       const jsonFile = join(dir, `report-${n}.json`);
       const junitFile = join(dir, `report-${n}.xml`);
+      const htmlFile = join(dir, `report-${n}.html`);
       const backupDir = join(dir, 'backups');
       const logDir = options.logDir ? join(dir, 'logs') : undefined;
       const executed = await executeRun({
@@ -122,13 +124,14 @@ export async function startLab(hosts: readonly LabHost[], playbook: unknown = DA
         forks: options.forks ?? 20,
         json: jsonFile,
         junit: junitFile,
+        html: htmlFile,
         verbosity: 2,
         meta: { command: 'run', playbook: playbookFile, inventory, toolVersion: 'test', diff: true },
         env: {},
         stdout: out.stream,
         stderr: err.stream,
       });
-      return { ...executed, stdout: out.text(), stderr: err.text(), jsonFile, junitFile, backupDir, ...(logDir ? { logDir } : {}) };
+      return { ...executed, stdout: out.text(), stderr: err.text(), jsonFile, junitFile, htmlFile, backupDir, ...(logDir ? { logDir } : {}) };
     },
     async close() {
       await fleet.stop();
