@@ -5,6 +5,7 @@ import type { ObservedConfig } from './running-state';
 import type { Plan } from './plan';
 import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';
 import { rollbackOwned } from './rollback';
+import { saveConfig } from './save-config';
 import { syncAll, type SyncOutcome } from './sync';
 import { installTrust, type TrustOutcome } from './trust';
 
@@ -118,7 +119,7 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext): 
     // With a revert timer the save waits for the confirmation (confirmChanges), otherwise the
     // startup-config would keep what the timer is about to undo.
     if (plan.save.action === 'run' && !out.revertPending) {
-      await device.run(plan.save.command);
+      await saveConfig(device);
       out.applied.push(plan.save.command);
       out.saved = true;
     }
@@ -140,7 +141,7 @@ export async function confirmChanges(device: Device, plan: Plan): Promise<string
   const sent = ['configure confirm'];
   await device.run('configure confirm');
   if (plan.save.action === 'run') {
-    await device.run(plan.save.command);
+    await saveConfig(device);
     sent.push(plan.save.command);
   }
   return sent;

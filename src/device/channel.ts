@@ -31,6 +31,8 @@ export interface ChannelOptions {
   settledQuestionPatterns?: readonly RegExp[];
   /** Silence that makes a settledQuestionPatterns match a question. */
   questionSettleMs?: number;
+  /** A question that reads one key: its answer is sent with no return after it. */
+  oneKeyQuestion?: RegExp;
   /** Sent to abandon a question nobody answered (Ctrl-C on IOS). */
   interrupt: string;
   returnChar: string;
@@ -238,12 +240,14 @@ export class Channel {
           if (asks || (settled && this.o.settledQuestionPatterns?.some((re) => re.test(tail)))) {
             answeredLine = lineStart;
             const answer = opts.answers?.find((a) => a.pattern.test(tail));
-            if (answer) {
+            const keys = answer && answerKeys(answer.answer, tail, this.o.returnChar, this.o.oneKeyQuestion);
+            if (answer && keys !== undefined) {
               answered.push(tail.trim());
               answeredLines.push(`${tail}${answer.answer}\n`);
-              this.stream.write(answer.answer + this.o.returnChar);
+              this.stream.write(keys);
               return;
             }
+            // Unanswered, or an answer longer than the one key the question reads: never typed.
             aborting = new UnansweredQuestionError(this.o.redactor.redact(tail.trim()), '');
             this.stream.write(this.o.interrupt);
           }
@@ -314,6 +318,17 @@ export class Channel {
     this.flushIdle(true);
     if (!this.closed) this.stream.end();
   }
+}
+
+/**
+ * Exactly the keys to send for `answer` to `question`: the answer and a return, except for a
+ * one-key question (`[confirm]`), which gets one key: the answer's only character, or the return.
+ * Undefined when the answer cannot be given as one key.
+ */
+export function answerKeys(answer: string, question: string, returnChar: string, oneKey: RegExp | undefined): string | undefined {
+  if (!oneKey?.test(question)) return answer + returnChar;
+  if ([...answer].length > 1) return undefined;
+  return answer || returnChar;
 }
 
 /**

@@ -3,7 +3,7 @@ import { Redactor } from '../redact';
 import { Channel } from './channel';
 import { Device, DeviceEvent } from './device';
 import { IosDriver } from './ios';
-import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
+import { CTRL_C, MORE_PATTERN, ONE_KEY_QUESTION, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
 import type { HostKeyChecking } from './known-hosts';
 import { modeOfPrompt } from './mode-step';
 import { Transcript } from './transcript';
@@ -13,6 +13,7 @@ export type { Device, CommandResult, DeviceEvent, DeviceInfo, RunOptions, Config
 export type { HostKeyChecking } from './known-hosts';
 export type { AlgorithmOptions, SshEndpoint, TransportOptions } from './transport';
 export { findFailureIndicator } from './ios';
+export { SAVE_ANSWERS, SAVE_COMMAND, SAVE_OK } from './ios-platform';
 
 /** Everything needed to reach one switch: the SSH endpoint (TransportOptions) plus the session's needs. */
 export interface ConnectOptions extends TransportOptions {
@@ -76,6 +77,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       morePattern: MORE_PATTERN,
       questionPatterns: QUESTION_PATTERNS,
       settledQuestionPatterns: SETTLED_QUESTION_PATTERNS,
+      oneKeyQuestion: ONE_KEY_QUESTION,
       interrupt: CTRL_C,
       returnChar: '\n',
       ...(transcript ? { transcript } : {}),
