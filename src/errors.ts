@@ -74,9 +74,12 @@ export class DeviceTimeoutError extends SlpError {
     readonly phase: string,
     readonly timeoutMs: number,
     readonly command?: string,
+    /** The device went silent for timeoutMs (inactivity), rather than running past the cap. */
+    readonly idle = false,
   ) {
     super(
-      `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''} after ${timeoutMs} ms`,
+      `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''}` +
+        (idle ? `: no output for ${timeoutMs} ms` : ` after ${timeoutMs} ms`),
     );
   }
 }

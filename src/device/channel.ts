@@ -45,7 +45,13 @@ export interface ChannelOptions {
 export const DEFAULT_QUESTION_SETTLE_MS = 250;
 
 export interface ExchangeOptions {
+  /** Overall cap: the prompt must end the buffer within this long. */
   timeoutMs: number;
+  /**
+   * Inactivity limit: the read fails when no byte arrives for this long, even under the cap.
+   * Long outputs come in bursts; silence, not length, is what says a device stopped.
+   */
+  idleTimeoutMs?: number;
   /** Names the step in DeviceTimeoutError: prompt, enable, command, config… */
   phase: string;
   answers?: readonly PromptAnswer[];
@@ -183,13 +189,25 @@ export class Channel {
     const settleMs = this.o.questionSettleMs ?? DEFAULT_QUESTION_SETTLE_MS;
     try {
       const ended = await new Promise<{ prompt: string; endedBy: 'prompt' | 'expect'; promptAt: number }>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const expire = (idle: boolean) => {
+          clearTimeout(timer);
+          clearTimeout(idleTimer);
           clearTimeout(settleTimer);
           this.waiter = undefined;
-          reject(new DeviceTimeoutError(this.o.host, opts.phase, opts.timeoutMs, shown || undefined));
-        }, opts.timeoutMs);
+          const ms = idle ? opts.idleTimeoutMs! : opts.timeoutMs;
+          reject(new DeviceTimeoutError(this.o.host, opts.phase, ms, shown || undefined, idle));
+        };
+        const timer = setTimeout(() => expire(false), opts.timeoutMs);
+        let idleTimer: NodeJS.Timeout | undefined;
+        const armIdle = () => {
+          if (opts.idleTimeoutMs === undefined || opts.idleTimeoutMs >= opts.timeoutMs) return;
+          clearTimeout(idleTimer);
+          idleTimer = setTimeout(() => expire(true), opts.idleTimeoutMs);
+        };
+        armIdle();
         const finish = (f: () => void) => {
           clearTimeout(timer);
+          clearTimeout(idleTimer);
           clearTimeout(settleTimer);
           this.waiter = undefined;
           f();
@@ -254,7 +272,10 @@ export class Channel {
         };
         this.waiter = {
           fail: (err) => finish(() => reject(err)),
-          check: () => evaluate(false),
+          check: () => {
+            armIdle();
+            evaluate(false);
+          },
         };
         if (input !== undefined) this.stream.write(input + this.o.returnChar);
         else this.waiter.check();

@@ -18,7 +18,12 @@ export { SAVE_ANSWERS, SAVE_COMMAND, SAVE_OK } from './ios-platform';
 /** Everything needed to reach one switch: the SSH endpoint (TransportOptions) plus the session's needs. */
 export interface ConnectOptions extends TransportOptions {
   enableSecret?: string;
+  /** Overall cap for one command or config line. */
   commandTimeoutMs: number;
+  /** Overall cap for LONG_OUTPUT_COMMANDS; default DEFAULT_CONNECT_OPTIONS.longCommandTimeoutMs. */
+  longCommandTimeoutMs?: number;
+  /** No byte for this long fails any command; default DEFAULT_CONNECT_OPTIONS.idleTimeoutMs. */
+  idleTimeoutMs?: number;
   /** Default DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs; 0 turns keepalives off. */
   keepaliveIntervalMs?: number;
   /** Append a redacted session transcript here. */
@@ -33,6 +38,10 @@ export const DEFAULT_CONNECT_OPTIONS = {
   hostKeyChecking: 'accept-new' as HostKeyChecking,
   connectTimeoutMs: 15_000,
   commandTimeoutMs: 30_000,
+  // A busy supervisor streams `show license tech support` for minutes, in bursts with pauses of
+  // about a second: a generous cap, and an inactivity limit far above any such pause.
+  longCommandTimeoutMs: 600_000,
+  idleTimeoutMs: 60_000,
   keepaliveIntervalMs: 10_000,
 } as const;
 
@@ -60,7 +69,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
   };
   try {
     // Only the session's own options stay here; the rest is the SSH endpoint, passed on as is.
-    const { enableSecret, commandTimeoutMs, transcriptFile, secrets, onEvent, ...endpoint } = o;
+    const { enableSecret, commandTimeoutMs, longCommandTimeoutMs, idleTimeoutMs, transcriptFile, secrets, onEvent, ...endpoint } = o;
     transport = await connectTransport({
       ...endpoint,
       // Keepalives on unless the caller sets 0: a switch that dies mid-session is noticed without
@@ -88,6 +97,8 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       ...(o.enableSecret !== undefined ? { enableSecret: o.enableSecret } : {}),
       loginTimeoutMs: o.connectTimeoutMs,
       commandTimeoutMs: o.commandTimeoutMs,
+      longCommandTimeoutMs: o.longCommandTimeoutMs ?? DEFAULT_CONNECT_OPTIONS.longCommandTimeoutMs,
+      idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_CONNECT_OPTIONS.idleTimeoutMs,
       onClose: cleanup,
     });
   } catch (err) {

@@ -143,3 +143,14 @@ export const CTRL_C = '\x03';
  * lifted out as live events (real-outputs/syslog-smart-lic is `show logging`).
  */
 export const LOG_OUTPUT_COMMANDS: readonly RegExp[] = [/^\s*sh(o(w)?)?\s+log/i];
+
+/**
+ * Commands whose output can stream for minutes on a busy supervisor (`show license tech support`
+ * is ~1 MiB on a stack, real-outputs/show-license-tech-support): they get the long overall cap
+ * (IosDriverOptions.longCommandTimeoutMs); every command keeps the inactivity limit.
+ */
+export const LONG_OUTPUT_COMMANDS: readonly RegExp[] = [
+  /^\s*sh(o(w)?)?\s+lic(e(n(se?)?)?)?\s+tech/i,
+  /^\s*sh(o(w)?)?\s+log/i,
+  /^\s*sh(o(w)?)?\s+tech(-support)?\s+lic/i,
+];

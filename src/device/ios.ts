@@ -8,6 +8,7 @@ import {
   FAILURE_INDICATORS,
   IosModeName,
   LOG_OUTPUT_COMMANDS,
+  LONG_OUTPUT_COMMANDS,
   ON_OPEN_COMMANDS,
   PASSWORD_PROMPT,
   PRIVILEGE_LEVEL,
@@ -26,7 +27,12 @@ export interface IosDriverOptions {
   enableSecret?: string;
   /** Budget for the first prompt after the shell opens (banner included). */
   loginTimeoutMs: number;
+  /** Overall cap for one command, config line or mode change. */
   commandTimeoutMs: number;
+  /** Overall cap for LONG_OUTPUT_COMMANDS (default: commandTimeoutMs). */
+  longCommandTimeoutMs?: number;
+  /** No byte for this long fails any read, under any cap (default: none beyond the cap). */
+  idleTimeoutMs?: number;
   /** Called once the driver is closed (transport and transcript clean-up). */
   onClose?: () => Promise<void>;
 }
@@ -86,6 +92,7 @@ export class IosDriver implements Device {
     try {
       const ex = await this.channel.exchange(input, {
         timeoutMs: this.o.commandTimeoutMs,
+        ...(this.o.idleTimeoutMs !== undefined ? { idleTimeoutMs: this.o.idleTimeoutMs } : {}),
         isPrompt: (line) => this.acceptsPrompt(line, newHostname),
         ...opts,
       });
@@ -179,9 +186,16 @@ export class IosDriver implements Device {
     this.checkSendable(command, options.secret);
     await this.ready();
     await this.acquire('privilege_exec');
+    const long = LONG_OUTPUT_COMMANDS.some((re) => re.test(command));
+    // A caller's budget never shortens the long cap the inventory set for these commands.
+    const cap = long ? Math.max(options.timeoutMs ?? 0, this.o.longCommandTimeoutMs ?? this.o.commandTimeoutMs) : options.timeoutMs;
+    const learned = this.prompt;
     const ex = await this.send(command, {
       phase: 'command',
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(cap !== undefined ? { timeoutMs: cap } : {}),
+      // Only the exact prompt learned at login ends the output: a look-alike line at a pause in a
+      // long output (`Virtual Account: <none>`, another switch's prompt in a log) does not.
+      ...(learned ? { isPrompt: (line: string) => line.trim() === learned } : {}),
       ...(options.answers ? { answers: options.answers } : {}),
       ...(options.secret ? { secret: true } : {}),
       keepSyslogLines: LOG_OUTPUT_COMMANDS.some((re) => re.test(command)),

@@ -25,6 +25,10 @@ export function hostConnection(name: string, vars: HostVars, inventoryDir: strin
   const keyFile = vars.ansible_ssh_private_key_file;
   const passphrase = vars.slp_private_key_passphrase;
   const knownHosts = vars.slp_known_hosts_file;
+  const longCap = seconds(vars.slp_long_command_timeout);
+  const idle = seconds(vars.slp_idle_timeout);
+  if (longCap !== undefined) connection.longCommandTimeoutMs = longCap;
+  if (idle !== undefined) connection.idleTimeoutMs = idle;
   if (username !== undefined) connection.username = username;
   if (password !== undefined) connection.password = password;
   if (enableSecret !== undefined) connection.enableSecret = enableSecret;

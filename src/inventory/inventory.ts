@@ -27,6 +27,10 @@ export interface HostConnection {
   connectTimeoutMs: number;
   /** slp_command_timeout (seconds) × 1000, default 30 s. */
   commandTimeoutMs: number;
+  /** slp_long_command_timeout (seconds) × 1000; absent = the driver's default. */
+  longCommandTimeoutMs?: number;
+  /** slp_idle_timeout (seconds) × 1000; absent = the driver's default. */
+  idleTimeoutMs?: number;
 }
 
 /** A host with its groups and its merged, rendered variables. */

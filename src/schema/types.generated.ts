@@ -205,9 +205,17 @@ export interface HostVars {
    */
   slp_connect_timeout?: number;
   /**
-   * seconds
+   * seconds: overall cap for one command or config line
    */
   slp_command_timeout?: number;
+  /**
+   * seconds: overall cap for commands with long outputs (show license tech support, show logging, show tech-support license); default 600
+   */
+  slp_long_command_timeout?: number;
+  /**
+   * seconds without a byte from the device after which any command fails, under any cap; default 60
+   */
+  slp_idle_timeout?: number;
   /**
    * Reserved for the simulated lab (defined by the simulator).
    */

@@ -227,10 +227,12 @@ export class TinyShell {
             this.prompt();
             return this.drainQueued();
           }
+          // Unref'd: a client that gave up must not keep the test process alive for the rest.
           setTimeout(() => {
+            if (this.ch.destroyed) return;
             this.write(chunks[i]!.text);
             next(i + 1);
-          }, chunks[i]!.delayMs ?? 0);
+          }, chunks[i]!.delayMs ?? 0).unref();
         };
         return next(0);
       }
