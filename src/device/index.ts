@@ -77,7 +77,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       keepaliveIntervalMs: o.keepaliveIntervalMs ?? DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs,
     });
     const stream = await transport.openShell().catch((err: unknown) => {
-      throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err });
+      throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err, phase: 'shell' });
     });
     const channel = new Channel(stream, {
       host: o.name,

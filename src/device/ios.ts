@@ -117,7 +117,7 @@ export class IosDriver implements Device {
     const priv = await this.send('show privilege', { phase: 'enable' });
     const level = PRIVILEGE_LEVEL.exec(priv.output);
     if (!level || level[1] !== '15') {
-      throw new AuthError(this.o.name, `privilege level is ${level ? level[1] : 'unknown'} after login; 15 is needed`);
+      throw new AuthError(this.o.name, `privilege level is ${level ? level[1] : 'unknown'} after login; 15 is needed`, { phase: 'enable' });
     }
     for (const c of ON_OPEN_COMMANDS) {
       const ex = await this.send(c.command, { phase: 'command' });
@@ -147,20 +147,20 @@ export class IosDriver implements Device {
     const ex = await this.send(command, { phase: 'enable', expect: [PASSWORD_PROMPT] });
     if (ex.endedBy === 'prompt') {
       const bad = findFailureIndicator(ex.output);
-      if (bad) throw new AuthError(this.o.name, `"${command}" refused: ${bad}`);
+      if (bad) throw new AuthError(this.o.name, `"${command}" refused: ${bad}`, { phase: 'enable' });
       return;
     }
     if (!this.o.enableSecret) {
       this.channel.write(CTRL_C);
       this.needsResync = true;
-      throw new AuthError(this.o.name, 'enable asks for a password and no enable secret is set (ansible_become_password)');
+      throw new AuthError(this.o.name, 'enable asks for a password and no enable secret is set (ansible_become_password)', { phase: 'enable' });
     }
     const answer = await this.send(this.o.enableSecret, { phase: 'enable', secret: true, expect: [PASSWORD_PROMPT] });
     if (answer.endedBy === 'expect' || findFailureIndicator(answer.output) || this.mode === 'exec') {
       // IOS asks up to three times and then prints `% Bad secrets`; stop at the first refusal.
       if (answer.endedBy === 'expect') this.channel.write(CTRL_C);
       this.needsResync = true;
-      throw new AuthError(this.o.name, 'the enable secret was refused');
+      throw new AuthError(this.o.name, 'the enable secret was refused', { phase: 'enable' });
     }
   }
 

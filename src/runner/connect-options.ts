@@ -31,6 +31,7 @@ export function connectOptionsFor(host: InventoryHost, extra: ConnectExtras = {}
     commandTimeoutMs: c.commandTimeoutMs,
     ...(c.longCommandTimeoutMs !== undefined ? { longCommandTimeoutMs: c.longCommandTimeoutMs } : {}),
     ...(c.idleTimeoutMs !== undefined ? { idleTimeoutMs: c.idleTimeoutMs } : {}),
+    ...(c.algorithms !== undefined ? { algorithms: c.algorithms } : {}),
     ...extra,
   };
 }

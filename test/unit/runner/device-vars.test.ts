@@ -47,3 +47,27 @@ all:
     expect(() => optionsOf('all:\n  hosts:\n    sw1: { slp_idle_timeout: 0 }\n', 'sw1')).toThrow(/:3:\d+: .*slp_idle_timeout/);
   });
 });
+
+describe('SSH algorithms in the inventory', () => {
+  const INV = `
+all:
+  children:
+    old_images:
+      vars: { slp_ssh_legacy: true }
+      hosts:
+        sw1:
+        sw2: { slp_ssh_ciphers: [aes128-cbc], slp_ssh_kex: [diffie-hellman-group1-sha1] }
+    modern:
+      hosts:
+        sw3:
+`;
+  test('slp_ssh_legacy on a group reaches its hosts; explicit lists ride along; others offer only the defaults', () => {
+    expect(optionsOf(INV, 'sw1').algorithms).toEqual({ legacy: true });
+    expect(optionsOf(INV, 'sw2').algorithms).toEqual({ legacy: true, cipher: ['aes128-cbc'], kex: ['diffie-hellman-group1-sha1'] });
+    expect(optionsOf(INV, 'sw3').algorithms).toBeUndefined();
+  });
+
+  test('an algorithm name with a space is refused with its location', () => {
+    expect(() => optionsOf('all:\n  hosts:\n    sw1: { slp_ssh_macs: ["hmac sha1"] }\n', 'sw1')).toThrow(/:3:\d+: .*slp_ssh_macs/);
+  });
+});
