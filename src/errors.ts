@@ -108,8 +108,9 @@ export class DeviceTimeoutError extends SlpError {
 /** The connection closed while a command or config session was under way. */
 export class DisconnectedError extends SlpError {
   override readonly code = 'ERR_DISCONNECTED';
-  constructor(readonly host: string, readonly during?: string) {
-    super(`${host}: connection closed${during ? ` during "${during}"` : ''}`);
+  constructor(readonly host: string, readonly during?: string, options?: { cause?: unknown }) {
+    const why = options?.cause instanceof Error ? ` (${(options.cause as NodeJS.ErrnoException).code ?? options.cause.message})` : '';
+    super(`${host}: connection closed${during ? ` during "${during}"` : ''}${why}`, options);
   }
 }
 

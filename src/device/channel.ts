@@ -118,9 +118,18 @@ export class Channel {
       this.closed = true;
       this.waiter?.fail(new DisconnectedError(o.host, this.currentInput));
     });
+    // A stream error is this session's end, never the process's: the read under way fails as a
+    // disconnect, and every later exchange is refused as one.
+    stream.on('error', (err) => {
+      this.closed = true;
+      this.streamError = err;
+      this.waiter?.fail(new DisconnectedError(o.host, this.currentInput, { cause: err }));
+    });
   }
 
   private currentInput: string | undefined;
+  /** What ended the stream, when it was an error rather than a close. */
+  streamError: Error | undefined;
 
   get isClosed(): boolean {
     return this.closed;

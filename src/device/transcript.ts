@@ -14,18 +14,28 @@ export const PRIVATE_DIR_MODE = 0o700;
  */
 export class Transcript {
   private stream: fs.WriteStream;
+  /** Why the transcript stopped being written, if it did. */
+  error: Error | undefined;
 
   constructor(readonly file: string, host: string, now: Date = new Date()) {
     this.stream = fs.createWriteStream(file, { fd: openTranscriptFile(file) });
+    // A full disk or an I/O error stops the transcript, not the session nor the process.
+    this.stream.on('error', (err) => {
+      this.error ??= err;
+    });
     this.stream.write(`### slp-runner session ${host} ${now.toISOString()}\n`);
   }
 
   write(text: string): void {
-    if (text) this.stream.write(text);
+    if (text && !this.error) this.stream.write(text);
   }
 
   close(): Promise<void> {
-    return new Promise((resolve) => this.stream.end(() => resolve()));
+    if (this.error || this.stream.destroyed) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.stream.once('error', () => resolve());
+      this.stream.end(() => resolve());
+    });
   }
 }
 

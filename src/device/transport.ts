@@ -18,6 +18,8 @@ export interface ByteStream {
   write(data: string): boolean;
   on(event: 'data', listener: (data: Buffer | string) => void): this;
   on(event: 'close', listener: () => void): this;
+  /** Without a listener, a stream 'error' would end the whole process, not this one host. */
+  on(event: 'error', listener: (err: Error) => void): this;
   end(): unknown;
 }
 

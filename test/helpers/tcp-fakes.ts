@@ -112,3 +112,37 @@ export async function startKexInitThenResetServer(ident: string, lists: KexInitL
   });
   return { port: await listenLocal(server), close: () => closeAll(server, sockets) };
 }
+
+/**
+ * A TCP relay to 127.0.0.1:`targetPort` that breaks a live session on demand, below SSH:
+ * `reset()` sends the client a TCP RST (ECONNRESET), `garble()` slips bytes that are no SSH packet
+ * into the stream towards the client (a protocol error in ssh2's decipher).
+ */
+export async function startFaultyRelay(targetPort: number): Promise<{ port: number; reset(): void; garble(): void; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const clients = new Set<net.Socket>();
+  const server = net.createServer((client) => {
+    const upstream = net.connect(targetPort, '127.0.0.1');
+    clients.add(client);
+    for (const [from, to] of [[client, upstream], [upstream, client]] as const) {
+      sockets.add(from);
+      from.on('data', (d) => to.write(d));
+      from.on('error', () => undefined);
+      from.on('close', () => {
+        sockets.delete(from);
+        clients.delete(from);
+        to.destroy();
+      });
+    }
+  });
+  return {
+    port: await listenLocal(server),
+    reset: () => {
+      for (const c of clients) c.resetAndDestroy();
+    },
+    garble: () => {
+      for (const c of clients) c.write(Buffer.alloc(64, 0xff));
+    },
+    close: () => closeAll(server, sockets),
+  };
+}
