@@ -35,19 +35,31 @@ export function formatIssue(issue: ConfigIssue): string {
   return `${issue.file}:${issue.line}:${issue.column}: ${issue.message}`;
 }
 
-/** The host could not be reached (refused, timed out, DNS, host key refused before auth). */
+/** Where a connection attempt stopped, in the order a login goes through them. */
+export type ConnectPhase = 'TCP' | 'SSH handshake' | 'auth' | 'shell' | 'enable' | 'prompt';
+
+/**
+ * The host could not be reached (refused, timed out, DNS, negotiation, host key refused before
+ * auth). `phase`, when known, says how far the attempt got and leads the reason in the message.
+ */
 export class UnreachableError extends SlpError {
   override readonly code = 'ERR_UNREACHABLE';
-  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
-    super(`${host}: unreachable: ${reason}`, options);
+  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown; phase?: ConnectPhase }) {
+    super(`${host}: unreachable: ${options?.phase ? `${options.phase}: ` : ''}${reason}`, options);
+    if (options?.phase) this.phase = options.phase;
   }
+  readonly phase?: ConnectPhase;
 }
 
 /** Login or enable was refused. Counted as unreachable in the recap, as Ansible does. */
 export class AuthError extends SlpError {
   override readonly code = 'ERR_AUTH';
-  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown }) {
-    super(`${host}: authentication failed: ${reason}`, options);
+  /** `auth` (the SSH login) or `enable` (privileged EXEC). */
+  readonly phase: 'auth' | 'enable';
+  constructor(readonly host: string, readonly reason: string, options?: { cause?: unknown; phase?: 'auth' | 'enable' }) {
+    const phase = options?.phase ?? 'auth';
+    super(`${host}: authentication failed: ${phase}: ${reason}`, options);
+    this.phase = phase;
   }
 }
 
@@ -58,10 +70,19 @@ export class AuthError extends SlpError {
  */
 export class HostKeyError extends SlpError {
   override readonly code = 'ERR_HOST_KEY';
-  constructor(readonly host: string, readonly expected: string, readonly got: string, readonly via?: string) {
+  constructor(
+    readonly host: string,
+    readonly expected: string,
+    readonly got: string,
+    readonly via?: string,
+    /** The known_hosts entry that no longer matches, and the command that removes it. */
+    readonly entry?: { file: string; line: number; fix: string },
+  ) {
     super(
-      `${host}: host key changed${via ? ` at ${via}` : ''}: known_hosts has ${expected}, ` +
-        `the ${via ? 'jump host' : 'device'} offered ${got}; remove the old entry if the change is expected`,
+      `${host}: host key changed${via ? ` at ${via}` : ''}: known_hosts has ${expected}` +
+        `${entry ? ` (${entry.file} line ${entry.line})` : ''}, ` +
+        `the ${via ? 'jump host' : 'device'} offered ${got}; remove the old entry if the change is expected` +
+        `${entry ? `: ${entry.fix}` : ''}`,
     );
   }
 }
@@ -74,9 +95,12 @@ export class DeviceTimeoutError extends SlpError {
     readonly phase: string,
     readonly timeoutMs: number,
     readonly command?: string,
+    /** The device went silent for timeoutMs (inactivity), rather than running past the cap. */
+    readonly idle = false,
   ) {
     super(
-      `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''} after ${timeoutMs} ms`,
+      `${host}: timeout awaiting ${phase}${command ? ` for "${command}"` : ''}` +
+        (idle ? `: no output for ${timeoutMs} ms` : ` after ${timeoutMs} ms`),
     );
   }
 }
@@ -84,8 +108,9 @@ export class DeviceTimeoutError extends SlpError {
 /** The connection closed while a command or config session was under way. */
 export class DisconnectedError extends SlpError {
   override readonly code = 'ERR_DISCONNECTED';
-  constructor(readonly host: string, readonly during?: string) {
-    super(`${host}: connection closed${during ? ` during "${during}"` : ''}`);
+  constructor(readonly host: string, readonly during?: string, options?: { cause?: unknown }) {
+    const why = options?.cause instanceof Error ? ` (${(options.cause as NodeJS.ErrnoException).code ?? options.cause.message})` : '';
+    super(`${host}: connection closed${during ? ` during "${during}"` : ''}${why}`, options);
   }
 }
 

@@ -1,3 +1,5 @@
+import { maskConfigSecrets } from './redact-config';
+
 /**
  * The one place secrets are removed from text. Everything that leaves the process (terminal,
  * transcripts, reports, backups, error messages) passes through a Redactor first.
@@ -5,7 +7,8 @@
  * Two mechanisms, because neither alone is enough:
  * - known values: passwords, enable secrets and trust tokens the tool itself holds;
  * - patterns: a token can reach us that we never held (another admin installed trust, and
- *   `show license history message` prints it in full in the REQUEST JSON).
+ *   `show license history message` prints it in full in the REQUEST JSON), and a running-config
+ *   holds other secrets (SNMP communities, `password 7`, keys): redact-config.ts masks those.
  */
 export const REDACTED = '***';
 
@@ -16,12 +19,10 @@ export const SECRET_PATTERNS: readonly RegExp[] = [
   // "id_token":"…" / "idtoken":"…" / "token":"…" inside JSON, also nested as an escaped string at
   // any depth: a real trust request carries it two strings deep (\\\"token\\\":\\\"…)
   /(?<=\\*"(?:id_?token|token|idtoken)\\*"\s*:\s*\\*")([^"\\]+)/gi,
-  // enable secret / username … secret|password <n> <value> in configs
-  /(?<=\b(?:secret|password)\s+(?:[0-9]\s+)?)(\S+)/gi,
 ];
 
 /** A word each of SECRET_PATTERNS needs (idtoken contains token). */
-const SECRET_WORDS = /token|secret|password/i;
+const SECRET_WORDS = /token/i;
 
 /**
  * Every form a secret can take in text we print: as held, URL-decoded (a CSSM idtoken is
@@ -90,7 +91,9 @@ export class Redactor {
     // Every pattern needs one of these words; most command output has none, and the lookbehinds
     // are the runner's largest CPU cost per command when run anyway (bench/README.md).
     if (SECRET_WORDS.test(out)) for (const re of SECRET_PATTERNS) out = out.replace(re, REDACTED);
-    return out;
+    // Config secrets (passwords, communities, keys) only where IOS puts them, never by keyword
+    // anywhere: a host named sw-password-01 keeps its recap, JSON and JUnit intact.
+    return maskConfigSecrets(out);
   }
 
   private redactFragments(text: string): string {

@@ -7,6 +7,7 @@ import type { ObservedConfig } from './running-state';
 import type { Plan } from './plan';
 import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';
 import { confirmAfterRollback, rollbackOwned } from './rollback';
+import { saveConfig } from './save-config';
 import { syncAll, type SyncOutcome } from './sync';
 import { installTrust, type TrustOutcome } from './trust';
 
@@ -143,7 +144,7 @@ export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext, s
     // With a revert timer the save waits for the confirmation (confirmChanges), otherwise the
     // startup-config would keep what the timer is about to undo.
     if (plan.save.action === 'run' && !out.revertPending) {
-      await steps.extend('apply', async () => (await device.run(plan.save.command)).throwIfFailed(), () => [plan.save.command]);
+      await steps.extend('apply', () => saveConfig(device), () => [plan.save.command]);
       out.applied.push(plan.save.command);
       out.saved = true;
     }
@@ -202,7 +203,7 @@ export async function confirmChanges(device: Device, plan: Plan, steps: StepReco
     const sent = ['configure confirm'];
     (await device.run('configure confirm')).throwIfFailed();
     if (plan.save.action === 'run') {
-      (await device.run(plan.save.command)).throwIfFailed();
+      await saveConfig(device);
       sent.push(plan.save.command);
     }
     return sent;

@@ -31,6 +31,8 @@ export interface ChannelOptions {
   settledQuestionPatterns?: readonly RegExp[];
   /** Silence that makes a settledQuestionPatterns match a question. */
   questionSettleMs?: number;
+  /** A question that reads one key: its answer is sent with no return after it. */
+  oneKeyQuestion?: RegExp;
   /** Sent to abandon a question nobody answered (Ctrl-C on IOS). */
   interrupt: string;
   returnChar: string;
@@ -43,7 +45,13 @@ export interface ChannelOptions {
 export const DEFAULT_QUESTION_SETTLE_MS = 250;
 
 export interface ExchangeOptions {
+  /** Overall cap: the prompt must end the buffer within this long. */
   timeoutMs: number;
+  /**
+   * Inactivity limit: the read fails when no byte arrives for this long, even under the cap.
+   * Long outputs come in bursts; silence, not length, is what says a device stopped.
+   */
+  idleTimeoutMs?: number;
   /** Names the step in DeviceTimeoutError: prompt, enable, command, config… */
   phase: string;
   answers?: readonly PromptAnswer[];
@@ -110,9 +118,18 @@ export class Channel {
       this.closed = true;
       this.waiter?.fail(new DisconnectedError(o.host, this.currentInput));
     });
+    // A stream error is this session's end, never the process's: the read under way fails as a
+    // disconnect, and every later exchange is refused as one.
+    stream.on('error', (err) => {
+      this.closed = true;
+      this.streamError = err;
+      this.waiter?.fail(new DisconnectedError(o.host, this.currentInput, { cause: err }));
+    });
   }
 
   private currentInput: string | undefined;
+  /** What ended the stream, when it was an error rather than a close. */
+  streamError: Error | undefined;
 
   get isClosed(): boolean {
     return this.closed;
@@ -181,13 +198,25 @@ export class Channel {
     const settleMs = this.o.questionSettleMs ?? DEFAULT_QUESTION_SETTLE_MS;
     try {
       const ended = await new Promise<{ prompt: string; endedBy: 'prompt' | 'expect'; promptAt: number }>((resolve, reject) => {
-        const timer = setTimeout(() => {
+        const expire = (idle: boolean) => {
+          clearTimeout(timer);
+          clearTimeout(idleTimer);
           clearTimeout(settleTimer);
           this.waiter = undefined;
-          reject(new DeviceTimeoutError(this.o.host, opts.phase, opts.timeoutMs, shown || undefined));
-        }, opts.timeoutMs);
+          const ms = idle ? opts.idleTimeoutMs! : opts.timeoutMs;
+          reject(new DeviceTimeoutError(this.o.host, opts.phase, ms, shown || undefined, idle));
+        };
+        const timer = setTimeout(() => expire(false), opts.timeoutMs);
+        let idleTimer: NodeJS.Timeout | undefined;
+        const armIdle = () => {
+          if (opts.idleTimeoutMs === undefined || opts.idleTimeoutMs >= opts.timeoutMs) return;
+          clearTimeout(idleTimer);
+          idleTimer = setTimeout(() => expire(true), opts.idleTimeoutMs);
+        };
+        armIdle();
         const finish = (f: () => void) => {
           clearTimeout(timer);
+          clearTimeout(idleTimer);
           clearTimeout(settleTimer);
           this.waiter = undefined;
           f();
@@ -238,19 +267,24 @@ export class Channel {
           if (asks || (settled && this.o.settledQuestionPatterns?.some((re) => re.test(tail)))) {
             answeredLine = lineStart;
             const answer = opts.answers?.find((a) => a.pattern.test(tail));
-            if (answer) {
+            const keys = answer && answerKeys(answer.answer, tail, this.o.returnChar, this.o.oneKeyQuestion);
+            if (answer && keys !== undefined) {
               answered.push(tail.trim());
               answeredLines.push(`${tail}${answer.answer}\n`);
-              this.stream.write(answer.answer + this.o.returnChar);
+              this.stream.write(keys);
               return;
             }
+            // Unanswered, or an answer longer than the one key the question reads: never typed.
             aborting = new UnansweredQuestionError(this.o.redactor.redact(tail.trim()), '');
             this.stream.write(this.o.interrupt);
           }
         };
         this.waiter = {
           fail: (err) => finish(() => reject(err)),
-          check: () => evaluate(false),
+          check: () => {
+            armIdle();
+            evaluate(false);
+          },
         };
         if (input !== undefined) this.stream.write(input + this.o.returnChar);
         else this.waiter.check();
@@ -314,6 +348,17 @@ export class Channel {
     this.flushIdle(true);
     if (!this.closed) this.stream.end();
   }
+}
+
+/**
+ * Exactly the keys to send for `answer` to `question`: the answer and a return, except for a
+ * one-key question (`[confirm]`), which gets one key: the answer's only character, or the return.
+ * Undefined when the answer cannot be given as one key.
+ */
+export function answerKeys(answer: string, question: string, returnChar: string, oneKey: RegExp | undefined): string | undefined {
+  if (!oneKey?.test(question)) return answer + returnChar;
+  if ([...answer].length > 1) return undefined;
+  return answer || returnChar;
 }
 
 /**

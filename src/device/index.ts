@@ -3,7 +3,7 @@ import { Redactor } from '../redact';
 import { Channel } from './channel';
 import { Device, DeviceEvent } from './device';
 import { IosDriver } from './ios';
-import { CTRL_C, MORE_PATTERN, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
+import { CTRL_C, MORE_PATTERN, ONE_KEY_QUESTION, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
 import type { HostKeyChecking } from './known-hosts';
 import { modeOfPrompt } from './mode-step';
 import { Transcript } from './transcript';
@@ -14,11 +14,17 @@ export type { Device, DeviceEvent, DeviceInfo, RunOptions, ConfigureOptions, Pro
 export type { HostKeyChecking } from './known-hosts';
 export type { AlgorithmOptions, SshEndpoint, TransportOptions } from './transport';
 export { findFailureIndicator } from './ios';
+export { SAVE_ANSWERS, SAVE_COMMAND, SAVE_OK } from './ios-platform';
 
 /** Everything needed to reach one switch: the SSH endpoint (TransportOptions) plus the session's needs. */
 export interface ConnectOptions extends TransportOptions {
   enableSecret?: string;
+  /** Overall cap for one command or config line. */
   commandTimeoutMs: number;
+  /** Overall cap for LONG_OUTPUT_COMMANDS; default DEFAULT_CONNECT_OPTIONS.longCommandTimeoutMs. */
+  longCommandTimeoutMs?: number;
+  /** No byte for this long fails any command; default DEFAULT_CONNECT_OPTIONS.idleTimeoutMs. */
+  idleTimeoutMs?: number;
   /** Default DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs; 0 turns keepalives off. */
   keepaliveIntervalMs?: number;
   /** Append a redacted session transcript here. */
@@ -33,6 +39,10 @@ export const DEFAULT_CONNECT_OPTIONS = {
   hostKeyChecking: 'accept-new' as HostKeyChecking,
   connectTimeoutMs: 15_000,
   commandTimeoutMs: 30_000,
+  // A busy supervisor streams `show license tech support` for minutes, in bursts with pauses of
+  // about a second: a generous cap, and an inactivity limit far above any such pause.
+  longCommandTimeoutMs: 600_000,
+  idleTimeoutMs: 60_000,
   keepaliveIntervalMs: 10_000,
 } as const;
 
@@ -60,7 +70,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
   };
   try {
     // Only the session's own options stay here; the rest is the SSH endpoint, passed on as is.
-    const { enableSecret, commandTimeoutMs, transcriptFile, secrets, onEvent, ...endpoint } = o;
+    const { enableSecret, commandTimeoutMs, longCommandTimeoutMs, idleTimeoutMs, transcriptFile, secrets, onEvent, ...endpoint } = o;
     transport = await connectTransport({
       ...endpoint,
       // Keepalives on unless the caller sets 0: a switch that dies mid-session is noticed without
@@ -68,7 +78,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       keepaliveIntervalMs: o.keepaliveIntervalMs ?? DEFAULT_CONNECT_OPTIONS.keepaliveIntervalMs,
     });
     const stream = await transport.openShell().catch((err: unknown) => {
-      throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err });
+      throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err, phase: 'shell' });
     });
     const channel = new Channel(stream, {
       host: o.name,
@@ -77,6 +87,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       morePattern: MORE_PATTERN,
       questionPatterns: QUESTION_PATTERNS,
       settledQuestionPatterns: SETTLED_QUESTION_PATTERNS,
+      oneKeyQuestion: ONE_KEY_QUESTION,
       interrupt: CTRL_C,
       returnChar: '\n',
       ...(transcript ? { transcript } : {}),
@@ -87,6 +98,8 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       ...(o.enableSecret !== undefined ? { enableSecret: o.enableSecret } : {}),
       loginTimeoutMs: o.connectTimeoutMs,
       commandTimeoutMs: o.commandTimeoutMs,
+      longCommandTimeoutMs: o.longCommandTimeoutMs ?? DEFAULT_CONNECT_OPTIONS.longCommandTimeoutMs,
+      idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_CONNECT_OPTIONS.idleTimeoutMs,
       onClose: cleanup,
     });
   } catch (err) {

@@ -90,6 +90,31 @@ export const QUESTION_PATTERNS: readonly RegExp[] = [
  */
 export const SETTLED_QUESTION_PATTERNS: readonly RegExp[] = [/\?\s*$/];
 
+/**
+ * A `[confirm]` reads one key, with no return after it (IOS acts on the key at once): the answer
+ * to such a question is sent as is, and an empty answer is the return key alone. A return sent
+ * after a `y` would be read as a keystroke by whatever comes next.
+ */
+export const ONE_KEY_QUESTION = /\[confirm\]\s*$/i;
+
+/**
+ * The questions a save may ask, each with exactly the keys it expects. Answered only for the
+ * save commands the tool itself sends (SAVE_COMMAND); any other question still fails the host.
+ * Sources (docs/device.md, "Save prompts"): `Destination filename [startup-config]?` after `copy
+ * running-config startup-config` (shared/tools/realclients/README.md C4: Ansible's save_when sends
+ * a second return for it), also asked by `write memory` where `file prompt` is not quiet;
+ * `Overwrite the previous NVRAM configuration?[confirm]` when the startup-config was written by
+ * another release (Cisco IOS XE configuration file guides).
+ */
+export const SAVE_ANSWERS: readonly { pattern: RegExp; answer: string }[] = [
+  { pattern: /^Destination filename \[startup-config\]\?\s*$/, answer: '' },
+  { pattern: /^Overwrite the previous NVRAM configuration\?\s*\[confirm\]\s*$/, answer: '' },
+];
+
+/** The save command the tool sends, and the line that says the save worked (reference §3.13: `Building configuration...` then `[OK]`). */
+export const SAVE_COMMAND = 'write memory';
+export const SAVE_OK = /^\s*\[OK\]\s*$/m;
+
 /** The enable password question (realclients P5: `[Pp]assword: ?$`). */
 export const PASSWORD_PROMPT = /[Pp]assword:\s?$/;
 
@@ -118,3 +143,14 @@ export const CTRL_C = '\x03';
  * lifted out as live events (real-outputs/syslog-smart-lic is `show logging`).
  */
 export const LOG_OUTPUT_COMMANDS: readonly RegExp[] = [/^\s*sh(o(w)?)?\s+log/i];
+
+/**
+ * Commands whose output can stream for minutes on a busy supervisor (`show license tech support`
+ * is ~1 MiB on a stack, real-outputs/show-license-tech-support): they get the long overall cap
+ * (IosDriverOptions.longCommandTimeoutMs); every command keeps the inactivity limit.
+ */
+export const LONG_OUTPUT_COMMANDS: readonly RegExp[] = [
+  /^\s*sh(o(w)?)?\s+lic(e(n(se?)?)?)?\s+tech/i,
+  /^\s*sh(o(w)?)?\s+log/i,
+  /^\s*sh(o(w)?)?\s+tech(-support)?\s+lic/i,
+];

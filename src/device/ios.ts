@@ -9,6 +9,7 @@ import {
   FAILURE_INDICATORS,
   IosModeName,
   LOG_OUTPUT_COMMANDS,
+  LONG_OUTPUT_COMMANDS,
   ON_OPEN_COMMANDS,
   PASSWORD_PROMPT,
   PRIVILEGE_LEVEL,
@@ -27,7 +28,12 @@ export interface IosDriverOptions {
   enableSecret?: string;
   /** Budget for the first prompt after the shell opens (banner included). */
   loginTimeoutMs: number;
+  /** Overall cap for one command, config line or mode change. */
   commandTimeoutMs: number;
+  /** Overall cap for LONG_OUTPUT_COMMANDS (default: commandTimeoutMs). */
+  longCommandTimeoutMs?: number;
+  /** No byte for this long fails any read, under any cap (default: none beyond the cap). */
+  idleTimeoutMs?: number;
   /** Called once the driver is closed (transport and transcript clean-up). */
   onClose?: () => Promise<void>;
 }
@@ -98,6 +104,7 @@ export class IosDriver implements Device {
     try {
       const ex = await this.channel.exchange(input, {
         timeoutMs: this.o.commandTimeoutMs,
+        ...(this.o.idleTimeoutMs !== undefined ? { idleTimeoutMs: this.o.idleTimeoutMs } : {}),
         isPrompt: (line) => this.acceptsPrompt(line, newHostname),
         ...opts,
       });
@@ -122,7 +129,7 @@ export class IosDriver implements Device {
     const priv = await this.send('show privilege', { phase: 'enable' });
     const level = PRIVILEGE_LEVEL.exec(priv.output);
     if (!level || level[1] !== '15') {
-      throw new AuthError(this.o.name, `privilege level is ${level ? level[1] : 'unknown'} after login; 15 is needed`);
+      throw new AuthError(this.o.name, `privilege level is ${level ? level[1] : 'unknown'} after login; 15 is needed`, { phase: 'enable' });
     }
     for (const c of ON_OPEN_COMMANDS) {
       const ex = await this.send(c.command, { phase: 'command' });
@@ -152,20 +159,20 @@ export class IosDriver implements Device {
     const ex = await this.send(command, { phase: 'enable', expect: [PASSWORD_PROMPT] });
     if (ex.endedBy === 'prompt') {
       const bad = findFailureIndicator(ex.output);
-      if (bad) throw new AuthError(this.o.name, `"${command}" refused: ${bad}`);
+      if (bad) throw new AuthError(this.o.name, `"${command}" refused: ${bad}`, { phase: 'enable' });
       return;
     }
     if (!this.o.enableSecret) {
       this.channel.write(CTRL_C);
       this.needsResync = true;
-      throw new AuthError(this.o.name, 'enable asks for a password and no enable secret is set (ansible_become_password)');
+      throw new AuthError(this.o.name, 'enable asks for a password and no enable secret is set (ansible_become_password)', { phase: 'enable' });
     }
     const answer = await this.send(this.o.enableSecret, { phase: 'enable', secret: true, expect: [PASSWORD_PROMPT] });
     if (answer.endedBy === 'expect' || findFailureIndicator(answer.output) || this.mode === 'exec') {
       // IOS asks up to three times and then prints `% Bad secrets`; stop at the first refusal.
       if (answer.endedBy === 'expect') this.channel.write(CTRL_C);
       this.needsResync = true;
-      throw new AuthError(this.o.name, 'the enable secret was refused');
+      throw new AuthError(this.o.name, 'the enable secret was refused', { phase: 'enable' });
     }
   }
 
@@ -191,9 +198,16 @@ export class IosDriver implements Device {
     this.checkSendable(command, options.secret);
     await this.ready();
     await this.acquire('privilege_exec');
+    const long = LONG_OUTPUT_COMMANDS.some((re) => re.test(command));
+    // A caller's budget never shortens the long cap the inventory set for these commands.
+    const cap = long ? Math.max(options.timeoutMs ?? 0, this.o.longCommandTimeoutMs ?? this.o.commandTimeoutMs) : options.timeoutMs;
+    const learned = this.prompt;
     const ex = await this.send(command, {
       phase: 'command',
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(cap !== undefined ? { timeoutMs: cap } : {}),
+      // Only the exact prompt learned at login ends the output: a look-alike line at a pause in a
+      // long output (`Virtual Account: <none>`, another switch's prompt in a log) does not.
+      ...(learned ? { isPrompt: (line: string) => line.trim() === learned } : {}),
       ...(options.answers ? { answers: options.answers } : {}),
       ...(options.secret ? { secret: true } : {}),
       keepSyslogLines: LOG_OUTPUT_COMMANDS.some((re) => re.test(command)),

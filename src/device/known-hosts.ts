@@ -15,12 +15,14 @@ export interface KnownHostEntry {
   /** Base64 key blob as written. */
   key: string;
   marker?: string;
+  /** 1-based line in the file, for errors that say which entry to fix. */
+  line: number;
 }
 
 export type HostKeyVerdict =
   | { status: 'match' }
   | { status: 'unknown' }
-  | { status: 'changed'; expected: string; got: string }
+  | { status: 'changed'; expected: string; got: string; line: number }
   | { status: 'revoked'; got: string };
 
 /** `127.0.0.1` on port 22, `[127.0.0.1]:10001` otherwise (OpenSSH's convention). */
@@ -42,14 +44,14 @@ export function keyTypeOf(keyBlob: Buffer): string {
 
 export function parseKnownHosts(text: string): KnownHostEntry[] {
   const entries: KnownHostEntry[] = [];
-  for (const raw of text.split(/\r?\n/)) {
+  for (const [i, raw] of text.split(/\r?\n/).entries()) {
     const line = raw.trim();
     if (!line || line.startsWith('#')) continue;
     const fields = line.split(/\s+/);
     let marker: string | undefined;
     if (fields[0]!.startsWith('@')) marker = fields.shift();
     if (fields.length < 3) continue;
-    entries.push({ hosts: fields[0]!, keyType: fields[1]!, key: fields[2]!, ...(marker ? { marker } : {}) });
+    entries.push({ hosts: fields[0]!, keyType: fields[1]!, key: fields[2]!, ...(marker ? { marker } : {}), line: i + 1 });
   }
   return entries;
 }
@@ -88,9 +90,23 @@ export function checkHostKey(entries: readonly KnownHostEntry[], host: string, p
   if (keys.length === 0) return { status: 'unknown' };
   if (keys.some((e) => e.key === offered)) return { status: 'match' };
   const first = keys[0]!;
-  return { status: 'changed', expected: `${first.keyType} ${fingerprintSha256(Buffer.from(first.key, 'base64'))}`, got: `${keyTypeOf(keyBlob)} ${got}` };
+  return {
+    status: 'changed',
+    expected: `${first.keyType} ${fingerprintSha256(Buffer.from(first.key, 'base64'))}`,
+    got: `${keyTypeOf(keyBlob)} ${got}`,
+    line: first.line,
+  };
 }
 
 export function formatKnownHostsLine(host: string, port: number, keyBlob: Buffer): string {
   return `${hostPattern(host, port)} ${keyTypeOf(keyBlob)} ${keyBlob.toString('base64')}`;
+}
+
+/** The commands that fix a host key problem, as OpenSSH users know them. */
+export function removeEntryCommand(host: string, port: number, file: string): string {
+  return `ssh-keygen -R '${hostPattern(host, port)}' -f ${file}`;
+}
+
+export function scanKeyCommand(host: string, port: number, file: string): string {
+  return `ssh-keyscan ${port === 22 ? '' : `-p ${port} `}${host} >> ${file}`;
 }

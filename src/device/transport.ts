@@ -3,8 +3,9 @@ import * as os from 'os';
 import * as path from 'path';
 import SSH2Promise = require('ssh2-promise');
 import { utils, type Algorithms, type ConnectConfig } from 'ssh2';
-import { AuthError, HostKeyError, UnreachableError } from '../errors';
-import { checkHostKey, fingerprintSha256, formatKnownHostsLine, HostKeyChecking, parseKnownHosts } from './known-hosts';
+import { AuthError, HostKeyError, UnreachableError, type ConnectPhase } from '../errors';
+import { checkHostKey, fingerprintSha256, formatKnownHostsLine, HostKeyChecking, parseKnownHosts, removeEntryCommand, scanKeyCommand } from './known-hosts';
+import { describeMismatch, emptyNegotiation, firstMismatch, noteDebugLine, type Negotiation } from './ssh-negotiation';
 
 /**
  * The byte layer: one SSH connection (optionally through a bastion) and one interactive shell on
@@ -17,6 +18,8 @@ export interface ByteStream {
   write(data: string): boolean;
   on(event: 'data', listener: (data: Buffer | string) => void): this;
   on(event: 'close', listener: () => void): this;
+  /** Without a listener, a stream 'error' would end the whole process, not this one host. */
+  on(event: 'error', listener: (err: Error) => void): this;
   end(): unknown;
 }
 
@@ -72,7 +75,9 @@ export interface Transport {
   close(): Promise<void>;
 }
 
-type KeyProblem = { kind: 'changed'; expected: string; got: string } | { kind: 'refused'; reason: string };
+type KeyProblem =
+  | { kind: 'changed'; expected: string; got: string; entry: { file: string; line: number; fix: string } }
+  | { kind: 'refused'; reason: string };
 
 function buildAlgorithms(a: AlgorithmOptions | undefined): Algorithms | undefined {
   if (!a) return undefined;
@@ -100,7 +105,12 @@ function hostVerifier(
       case 'match':
         return true;
       case 'changed':
-        report({ kind: 'changed', expected: verdict.expected, got: verdict.got });
+        report({
+          kind: 'changed',
+          expected: verdict.expected,
+          got: verdict.got,
+          entry: { file, line: verdict.line, fix: removeEntryCommand(host, port, file) },
+        });
         return false;
       case 'revoked':
         report({ kind: 'refused', reason: `host key ${verdict.got} is marked @revoked in ${file}` });
@@ -109,7 +119,9 @@ function hostVerifier(
         if (mode === 'strict') {
           report({
             kind: 'refused',
-            reason: `host key ${fingerprintSha256(key)} is not in ${file} (host key checking is strict)`,
+            reason:
+              `host key ${fingerprintSha256(key)} is not in ${file} (host key checking is strict); ` +
+              `check the fingerprint, then add it with: ${scanKeyCommand(host, port, file)} (or set slp_host_key_checking: accept-new)`,
           });
           return false;
         }
@@ -157,21 +169,34 @@ interface SshError {
  * Maps what ssh2 reports to the error family, with the host and the cause in one line. `jump`
  * names the bastion when the failure happened there, so a dead bastion is not blamed on the switch.
  */
-function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint): Error {
+function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: KeyProblem, jump?: SshEndpoint, negotiation?: Negotiation): Error {
   const where = jump ? `jump host ${jump.host}:${jump.port}` : `${o.host}:${o.port}`;
   const username = jump ? jump.username : o.username;
-  if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got, jump ? where : undefined);
-  if (keyProblem?.kind === 'refused') return new UnreachableError(o.name, jump ? `${where}: ${keyProblem.reason}` : keyProblem.reason);
+  const handshake = { cause: err, phase: 'SSH handshake' as ConnectPhase };
+  if (keyProblem?.kind === 'changed') return new HostKeyError(o.name, keyProblem.expected, keyProblem.got, jump ? where : undefined, keyProblem.entry);
+  if (keyProblem?.kind === 'refused') return new UnreachableError(o.name, jump ? `${where}: ${keyProblem.reason}` : keyProblem.reason, handshake);
   const e = (err ?? {}) as SshError;
   const message = typeof err === 'string' ? err : e.message ?? 'connection closed before SSH was ready';
   if (e.level === 'client-authentication') {
     return new AuthError(o.name, `${where} refused the credentials of user "${username}"`, { cause: err });
   }
+  // A class with nothing in common explains any failure that follows it: ssh2's own error, or the
+  // server hanging up right after its KEXINIT (old images reset the connection, saying nothing).
+  const mismatch = negotiation && firstMismatch(negotiation);
+  if (mismatch) {
+    const ident = negotiation.serverIdent ? ` (${negotiation.serverIdent})` : '';
+    return new UnreachableError(o.name, `SSH negotiation with ${where}${ident} failed: ${describeMismatch(mismatch, o.algorithms?.legacy === true)}`, handshake);
+  }
   if (e.level === 'client-timeout') {
-    return new UnreachableError(o.name, `timed out after ${o.connectTimeoutMs} ms waiting for the SSH handshake from ${where}`, { cause: err });
+    return new UnreachableError(o.name, `timed out after ${o.connectTimeoutMs} ms waiting for the SSH handshake from ${where}`, handshake);
   }
   if (e.level === 'handshake') {
-    return new UnreachableError(o.name, `SSH negotiation with ${where} failed: ${message}${o.algorithms?.legacy ? '' : ' (old images may need legacy algorithms)'}`, { cause: err });
+    return new UnreachableError(o.name, `SSH negotiation with ${where} failed: ${message}${o.algorithms?.legacy ? '' : ' (old images may need legacy algorithms)'}`, handshake);
+  }
+  if (negotiation?.serverIdent) {
+    // The server spoke SSH and then went away: a handshake failure, not a network one.
+    const why = e.code ? `${e.code}` : message;
+    return new UnreachableError(o.name, `${where} (${negotiation.serverIdent}) closed the connection during the SSH handshake (${why})`, handshake);
   }
   const codes: Record<string, string> = {
     ECONNREFUSED: 'connection refused',
@@ -182,8 +207,8 @@ function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: Ke
     ETIMEDOUT: 'TCP connect timed out',
     ECONNRESET: 'connection reset',
   };
-  if (e.code && codes[e.code]) return new UnreachableError(o.name, `${codes[e.code]} (${e.code}) at ${where}`, { cause: err });
-  return new UnreachableError(o.name, `${message} at ${where}`, { cause: err });
+  if (e.code && codes[e.code]) return new UnreachableError(o.name, `${codes[e.code]} (${e.code}) at ${where}`, { cause: err, phase: 'TCP' });
+  return new UnreachableError(o.name, `${message} at ${where}`, { cause: err, phase: 'TCP' });
 }
 
 type Connection = { shell(opts: object): Promise<ByteStream>; forwardOut(srcIP: string, srcPort: number, dstIP: string, dstPort: number): Promise<unknown> };
@@ -196,6 +221,7 @@ type Connection = { shell(opts: object): Promise<ByteStream>; forwardOut(srcIP: 
 export async function connectTransport(o: TransportOptions): Promise<Transport> {
   const knownHosts = o.knownHostsFile ?? path.join(os.homedir(), '.ssh', 'known_hosts');
   let keyProblem: KeyProblem | undefined;
+  const negotiation = emptyNegotiation();
   const algorithms = buildAlgorithms(o.algorithms);
   // ssh2-promise retries after errors by default (10 × 5 s): never, a dead switch must fail fast.
   const common = {
@@ -222,6 +248,10 @@ export async function connectTransport(o: TransportOptions): Promise<Transport> 
     ...keyMaterial(o, o.name, ''),
     ...(algorithms ? { algorithms } : {}),
     hostVerifier: hostVerifier(o.hostKeyChecking, knownHosts, o.host, o.port, (p) => (keyProblem = p)),
+    // ssh2 logs both sides' algorithm lists; ssh2-promise also passes its events here (not strings).
+    debug: (line: unknown) => {
+      if (typeof line === 'string') noteDebugLine(negotiation, line);
+    },
   };
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_, reject) => {
@@ -264,7 +294,7 @@ export async function connectTransport(o: TransportOptions): Promise<Transport> 
     try {
       connection = await within(ssh.connect() as Promise<Connection>);
     } catch (err) {
-      throw describeConnectError(o, err, keyProblem);
+      throw describeConnectError(o, err, keyProblem, undefined, negotiation);
     }
   } catch (err) {
     await closeAll();

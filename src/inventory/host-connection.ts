@@ -1,7 +1,7 @@
 import { homedir } from 'os';
 import { isAbsolute, join, resolve } from 'path';
 import type { HostVars } from '../schema/types.generated';
-import type { HostConnection } from './inventory';
+import type { HostConnection, SshAlgorithms } from './inventory';
 
 export const DEFAULT_CONNECTION = {
   port: 22,
@@ -25,6 +25,12 @@ export function hostConnection(name: string, vars: HostVars, inventoryDir: strin
   const keyFile = vars.ansible_ssh_private_key_file;
   const passphrase = vars.slp_private_key_passphrase;
   const knownHosts = vars.slp_known_hosts_file;
+  const longCap = seconds(vars.slp_long_command_timeout);
+  const idle = seconds(vars.slp_idle_timeout);
+  if (longCap !== undefined) connection.longCommandTimeoutMs = longCap;
+  if (idle !== undefined) connection.idleTimeoutMs = idle;
+  const algorithms = sshAlgorithms(vars);
+  if (algorithms) connection.algorithms = algorithms;
   if (username !== undefined) connection.username = username;
   if (password !== undefined) connection.password = password;
   if (enableSecret !== undefined) connection.enableSecret = enableSecret;
@@ -42,4 +48,15 @@ function seconds(value: number | undefined): number | undefined {
 function filePath(file: string, base: string): string {
   if (file === '~' || file.startsWith('~/')) return join(homedir(), file.slice(1));
   return isAbsolute(file) ? file : resolve(base, file);
+}
+
+/** slp_ssh_legacy and the per-class lists, or undefined when none is set. */
+function sshAlgorithms(vars: HostVars): SshAlgorithms | undefined {
+  const out: SshAlgorithms = {};
+  if (vars.slp_ssh_legacy !== undefined) out.legacy = vars.slp_ssh_legacy;
+  if (vars.slp_ssh_kex) out.kex = [...vars.slp_ssh_kex];
+  if (vars.slp_ssh_host_key_algorithms) out.serverHostKey = [...vars.slp_ssh_host_key_algorithms];
+  if (vars.slp_ssh_ciphers) out.cipher = [...vars.slp_ssh_ciphers];
+  if (vars.slp_ssh_macs) out.hmac = [...vars.slp_ssh_macs];
+  return Object.keys(out).length > 0 ? out : undefined;
 }

@@ -27,6 +27,21 @@ export interface HostConnection {
   connectTimeoutMs: number;
   /** slp_command_timeout (seconds) × 1000, default 30 s. */
   commandTimeoutMs: number;
+  /** slp_long_command_timeout (seconds) × 1000; absent = the driver's default. */
+  longCommandTimeoutMs?: number;
+  /** slp_idle_timeout (seconds) × 1000; absent = the driver's default. */
+  idleTimeoutMs?: number;
+  /** slp_ssh_legacy and the slp_ssh_* lists; absent = the driver's modern defaults. */
+  algorithms?: SshAlgorithms;
+}
+
+/** SSH algorithms to offer: the legacy set added, and/or explicit lists per class (which win). */
+export interface SshAlgorithms {
+  legacy?: boolean;
+  kex?: string[];
+  serverHostKey?: string[];
+  cipher?: string[];
+  hmac?: string[];
 }
 
 /** A host with its groups and its merged, rendered variables. */

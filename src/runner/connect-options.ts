@@ -29,6 +29,9 @@ export function connectOptionsFor(host: InventoryHost, extra: ConnectExtras = {}
     hostKeyChecking: c.hostKeyChecking,
     connectTimeoutMs: c.connectTimeoutMs,
     commandTimeoutMs: c.commandTimeoutMs,
+    ...(c.longCommandTimeoutMs !== undefined ? { longCommandTimeoutMs: c.longCommandTimeoutMs } : {}),
+    ...(c.idleTimeoutMs !== undefined ? { idleTimeoutMs: c.idleTimeoutMs } : {}),
+    ...(c.algorithms !== undefined ? { algorithms: c.algorithms } : {}),
     ...extra,
   };
 }

@@ -6,8 +6,9 @@
 import type { ErrorObject } from 'ajv';
 import type { ConfigIssue } from '../errors';
 import { suggestion } from './did-you-mean';
-import { showValue } from './show-value';
-import { SLP_HOST_VARS } from './validators';
+import { resembles, describeNonAscii } from './look-alike';
+import { quote, showValue } from './show-value';
+import { HOST_VARS, SLP_HOST_VARS } from './validators';
 import { issueAt, type DocPath, type YamlSource } from './yaml-source';
 
 /** Where ajv errors are located: the YAML they came from and how paths map into it. */
@@ -155,6 +156,8 @@ export function ajvIssues(errors: readonly ErrorObject[], data: unknown, ctx: Is
     const docPath = ctx.docPath(path);
     const value = error.data;
     const p = error.params as Record<string, unknown>;
+    // ajv adds a bare "property name must be valid" next to the sub-error that says why.
+    if (error.keyword === 'propertyNames' && error.propertyName === undefined) continue;
     if (error.keyword === 'required' && !isBranchOnly(error)) {
       issues.push(issueAt(ctx.source, docPath, `${label(path)} is missing required key "${String(p.missingProperty)}"`));
     } else if (error.keyword === 'required') {
@@ -164,17 +167,15 @@ export function ajvIssues(errors: readonly ErrorObject[], data: unknown, ctx: Is
       const allowed = Object.keys(error.parentSchema?.properties ?? {});
       const where = path.length === 0 ? '' : ` in ${label(path)}`;
       const hint = suggestion(key, allowed) || (allowed.length > 0 ? `; allowed: ${allowed.join(', ')}` : '');
-      issues.push(issueAt(ctx.source, [...docPath, key], `unknown key "${key}"${where}${hint}`, 'key'));
+      issues.push(issueAt(ctx.source, [...docPath, key], `unknown key ${quote(key)}${where}${hint}`, 'key'));
     } else if (error.keyword === 'false schema') {
       const key = String(path[path.length - 1]);
-      issues.push(
-        issueAt(ctx.source, docPath, `unknown variable "${key}": the slp_ prefix is reserved${suggestion(key, SLP_HOST_VARS)}`, 'key'),
-      );
+      issues.push(issueAt(ctx.source, docPath, falseSchemaMessage(key), 'key'));
     } else if (error.propertyName !== undefined) {
       const key = error.propertyName;
       if (error.keyword === 'propertyNames') continue; // its sub-error says why
       issues.push(
-        issueAt(ctx.source, [...docPath, key], `invalid name ${JSON.stringify(key)} in ${label(path)}: expected ${expectedOf(error) ?? 'a valid name'}`, 'key'),
+        issueAt(ctx.source, [...docPath, key], `invalid name ${quote(key)} in ${label(path)}: expected ${expectedOf(error) ?? 'a valid name'}`, 'key'),
       );
     } else {
       const pathKey = docPath.join('\u0000');
@@ -185,6 +186,21 @@ export function ajvIssues(errors: readonly ErrorObject[], data: unknown, ctx: Is
     }
   }
   return issues;
+}
+
+/**
+ * The two variable names the schema refuses outright: an unknown slp_ variable, and a name that
+ * mixes Latin letters with Cyrillic or Greek look-alikes (named with the variable it imitates).
+ */
+function falseSchemaMessage(key: string): string {
+  if (/[^\x00-\x7f]/.test(key)) {
+    const like = resembles(key, HOST_VARS);
+    return (
+      `unknown variable ${quote(key)}: it mixes Latin with look-alike letters (${describeNonAscii(key)})` +
+      (like ? `; did you mean "${like}"?` : '')
+    );
+  }
+  return `unknown variable ${quote(key)}: the slp_ prefix is reserved${suggestion(key, SLP_HOST_VARS)}`;
 }
 
 /** True when a `required` error comes from inside a oneOf branch, not the schema's own `required`. */

@@ -164,6 +164,30 @@ export type Secret = string;
  */
 export type Path = string;
 /**
+ * Key exchange algorithms to offer, in order; replaces the default (and legacy) list
+ *
+ * @minItems 1
+ */
+export type AlgorithmList = string[];
+/**
+ * Host key algorithms to accept, in order; replaces the default (and legacy) list
+ *
+ * @minItems 1
+ */
+export type AlgorithmList1 = string[];
+/**
+ * Ciphers to offer, in order; replaces the default (and legacy) list
+ *
+ * @minItems 1
+ */
+export type AlgorithmList2 = string[];
+/**
+ * MAC algorithms to offer, in order; replaces the default (and legacy) list
+ *
+ * @minItems 1
+ */
+export type AlgorithmList3 = string[];
+/**
  * This interface was referenced by `InventoryFile`'s JSON-Schema
  * via the `definition` "groupName".
  */
@@ -173,6 +197,13 @@ export type GroupName = string;
  * via the `definition` "hostName".
  */
 export type HostName = string;
+/**
+ * @minItems 1
+ *
+ * This interface was referenced by `InventoryFile`'s JSON-Schema
+ * via the `definition` "algorithmList".
+ */
+export type AlgorithmList4 = string[];
 
 /**
  * Ansible YAML inventory: top-level groups (usually only `all`), each with hosts, vars and children.
@@ -206,9 +237,25 @@ export interface HostVars {
    */
   slp_connect_timeout?: number;
   /**
-   * seconds
+   * seconds: overall cap for one command or config line
    */
   slp_command_timeout?: number;
+  /**
+   * seconds: overall cap for commands with long outputs (show license tech support, show logging, show tech-support license); default 600
+   */
+  slp_long_command_timeout?: number;
+  /**
+   * seconds without a byte from the device after which any command fails, under any cap; default 60
+   */
+  slp_idle_timeout?: number;
+  /**
+   * Also offer the algorithms old IOS XE images need (diffie-hellman-group14-sha1, group1, ssh-rsa, aes-cbc, hmac-sha1); weak, so off by default
+   */
+  slp_ssh_legacy?: boolean;
+  slp_ssh_kex?: AlgorithmList;
+  slp_ssh_host_key_algorithms?: AlgorithmList1;
+  slp_ssh_ciphers?: AlgorithmList2;
+  slp_ssh_macs?: AlgorithmList3;
   /**
    * Reserved for the simulated lab (defined by the simulator).
    */

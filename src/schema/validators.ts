@@ -49,3 +49,6 @@ export const TOKEN_EXPECTED: string = playbookSchema.$defs.trust.properties.toke
 export const SLP_HOST_VARS: readonly string[] = Object.keys(
   inventorySchema.$defs.hostVars.properties,
 ).filter((k) => k.startsWith('slp_'));
+
+/** Every variable the inventory schema names (for look-alike checks). */
+export const HOST_VARS: readonly string[] = Object.keys(inventorySchema.$defs.hostVars.properties);

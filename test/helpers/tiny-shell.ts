@@ -10,6 +10,10 @@ export interface ReplyObject {
   output?: string;
   /** Ask this question first (no newline after it); `output` is printed after any answer. */
   question?: string;
+  /** The question reads one key, as IOS's `[confirm]` does (return or y goes on, else %Aborted). */
+  oneKey?: boolean;
+  /** Further questions asked in turn after the first is answered. */
+  thenAsk?: { question: string; oneKey?: boolean }[];
   /** Wait this long before answering. */
   delayMs?: number;
   /** Never answer (timeouts). */
@@ -70,7 +74,7 @@ export class TinyShell {
   private input = '';
   private lastCr = false;
   private passwordTries = 0;
-  private awaiting: 'line' | 'password' | 'question' | 'more' | 'busy' = 'line';
+  private awaiting: 'line' | 'password' | 'question' | 'key' | 'more' | 'busy' = 'line';
   private pageLength: number;
   private pendingPages: string[] = [];
   private questionThen: (() => void) | undefined;
@@ -112,6 +116,17 @@ export class TinyShell {
       const c = chars[i]!;
       if (this.awaiting === 'more') {
         if (c === ' ') this.nextPage();
+        continue;
+      }
+      if (this.awaiting === 'key') {
+        // One key, no line: recorded as `key:<char>` so a test sees exactly what was typed.
+        this.awaiting = 'line';
+        this.lines.push(`key:${JSON.stringify(c)}`);
+        this.write('\n');
+        const then = this.questionThen!;
+        this.questionThen = undefined;
+        if (/^[\r\nyY]$/.test(c)) then();
+        else this.print('%Aborted\n');
         continue;
       }
       if (this.awaiting === 'busy') {
@@ -194,10 +209,14 @@ export class TinyShell {
     }
     const go = () => {
       if (o.question) {
-        this.write(o.question);
-        this.awaiting = 'question';
-        this.questionThen = () => this.print(o.output ?? '');
-        return;
+        const asks = [{ question: o.question, oneKey: o.oneKey }, ...(o.thenAsk ?? [])];
+        const ask = (i: number): void => {
+          if (i === asks.length) return this.print(o.output ?? '');
+          this.write(asks[i]!.question);
+          this.awaiting = asks[i]!.oneKey ? 'key' : 'question';
+          this.questionThen = () => ask(i + 1);
+        };
+        return ask(0);
       }
       if (o.chunks) {
         const chunks = o.chunks;
@@ -208,10 +227,12 @@ export class TinyShell {
             this.prompt();
             return this.drainQueued();
           }
+          // Unref'd: a client that gave up must not keep the test process alive for the rest.
           setTimeout(() => {
+            if (this.ch.destroyed) return;
             this.write(chunks[i]!.text);
             next(i + 1);
-          }, chunks[i]!.delayMs ?? 0);
+          }, chunks[i]!.delayMs ?? 0).unref();
         };
         return next(0);
       }

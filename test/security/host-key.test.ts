@@ -28,7 +28,11 @@ describe('strict host key checking', () => {
     expect(r.status).toBe(4);
     const host = JSON.parse(readFileSync(report, 'utf8')).plays[0].hosts[0];
     expect([host.status, host.error.name, host.error.step]).toEqual(['unreachable', 'HostKeyError', 'connect']);
-    expect(host.error.message).toMatch(/^sw1: host key changed: known_hosts has ssh-ed25519 SHA256:\S+, the device offered ssh-ed25519 SHA256:\S+;/);
+    const file = join(home, '.ssh', 'known_hosts');
+    expect(host.error.message).toMatch(/^sw1: host key changed: known_hosts has ssh-ed25519 SHA256:\S+ \(.+ line 1\), the device offered ssh-ed25519 SHA256:\S+;/);
+    // The error says which entry and how to remove it.
+    expect(host.error.message).toContain(`(${file} line 1)`);
+    expect(host.error.message).toContain(`ssh-keygen -R '[127.0.0.1]:${port}' -f ${file}`);
     expect(r.stdout).toContain('host key changed');
     // Refused before authentication: the switch never opened a CLI session.
     expect(lab.fleet.device('sw1').state.closedSessions).toEqual([]);

@@ -157,13 +157,13 @@ describe('IOS driver against a scripted SSH server', () => {
 
   it('times out a command that never answers, naming the phase', async () => {
     await withDevice(
-      { replies: { 'show license tech support': { hang: true } } },
+      { replies: { 'show license status': { hang: true } } },
       async (d) => {
-        await expect(d.run('show license tech support', { timeoutMs: 100 })).rejects.toMatchObject({
+        await expect(d.run('show license status', { timeoutMs: 100 })).rejects.toMatchObject({
           code: 'ERR_TIMEOUT',
           phase: 'command',
           timeoutMs: 100,
-          message: 'sw-test: timeout awaiting command for "show license tech support" after 100 ms',
+          message: 'sw-test: timeout awaiting command for "show license status" after 100 ms',
         });
       },
     );

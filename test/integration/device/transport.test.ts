@@ -5,7 +5,7 @@ import { connectDevice } from '../../../src/device';
 import { fingerprintSha256, formatKnownHostsLine } from '../../../src/device/known-hosts';
 import { AuthError, DisconnectedError, HostKeyError, UnreachableError } from '../../../src/errors';
 import { generateHostKey } from '../../helpers/generate-host-key';
-import { closedPort, startFreezableRelay, startSilentServer } from '../../helpers/tcp-fakes';
+import { closedPort, startFreezableRelay, startKexInitThenResetServer, startSilentServer } from '../../helpers/tcp-fakes';
 import { startTinyServer } from '../../helpers/tiny-ssh-server';
 import { optionsFor, tmpDir } from './helpers';
 
@@ -21,7 +21,7 @@ describe('connecting', () => {
     const port = await closedPort();
     const err = await connectDevice(optionsFor({ port })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreachableError);
-    expect((err as Error).message).toBe(`sw-test: unreachable: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
+    expect((err as Error).message).toBe(`sw-test: unreachable: TCP: connection refused (ECONNREFUSED) at 127.0.0.1:${port}`);
   });
 
   it('reports a host that accepts TCP but never speaks SSH as unreachable after the connect timeout', async () => {
@@ -30,7 +30,7 @@ describe('connecting', () => {
       const err = await connectDevice(optionsFor(silent, { connectTimeoutMs: 300 })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnreachableError);
       expect((err as Error).message).toBe(
-        `sw-test: unreachable: timed out after 300 ms waiting for the SSH handshake from 127.0.0.1:${silent.port}`,
+        `sw-test: unreachable: SSH handshake: timed out after 300 ms waiting for the SSH handshake from 127.0.0.1:${silent.port}`,
       );
     } finally {
       await silent.close();
@@ -43,7 +43,7 @@ describe('connecting', () => {
       const err = await connectDevice(optionsFor(server, { password: 'wrong-pass' })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AuthError);
       expect((err as Error).message).toBe(
-        `sw-test: authentication failed: 127.0.0.1:${server.port} refused the credentials of user "admin"`,
+        `sw-test: authentication failed: auth: 127.0.0.1:${server.port} refused the credentials of user "admin"`,
       );
     } finally {
       await server.close();
@@ -55,10 +55,12 @@ describe('connecting', () => {
     try {
       await expect(connectDevice(optionsFor(server, { enableSecret: 'wrong-secret' }))).rejects.toMatchObject({
         code: 'ERR_AUTH',
+        phase: 'enable',
         reason: 'the enable secret was refused',
       });
       await expect(connectDevice(optionsFor(server))).rejects.toMatchObject({
         code: 'ERR_AUTH',
+        phase: 'enable',
         reason: 'enable asks for a password and no enable secret is set (ansible_become_password)',
       });
     } finally {
@@ -97,9 +99,9 @@ describe('connecting', () => {
       ];
       for (const e of errors) expect(e).toBeInstanceOf(AuthError);
       expect(errors.map((e) => (e as Error).message)).toEqual([
-        `sw-test: authentication failed: cannot read private key file ${missing} (ENOENT)`,
-        `sw-test: authentication failed: private key ${keyFile} cannot be used: OpenSSH key integrity check failed -- bad passphrase?`,
-        `sw-test: authentication failed: private key ${keyFile} cannot be used: Encrypted private OpenSSH key detected, but no passphrase given`,
+        `sw-test: authentication failed: auth: cannot read private key file ${missing} (ENOENT)`,
+        `sw-test: authentication failed: auth: private key ${keyFile} cannot be used: OpenSSH key integrity check failed -- bad passphrase?`,
+        `sw-test: authentication failed: auth: private key ${keyFile} cannot be used: Encrypted private OpenSSH key detected, but no passphrase given`,
       ]);
     } finally {
       await server.close();
@@ -116,11 +118,11 @@ describe('connecting', () => {
     try {
       const dead = await via(deadPort, 'jump-pw');
       expect(dead).toBeInstanceOf(UnreachableError);
-      expect((dead as Error).message).toBe(`sw-test: unreachable: connection refused (ECONNREFUSED) at jump host 127.0.0.1:${deadPort}`);
+      expect((dead as Error).message).toBe(`sw-test: unreachable: TCP: connection refused (ECONNREFUSED) at jump host 127.0.0.1:${deadPort}`);
       const badLogin = await via(bastion.port, 'wrong-jump-pw');
       expect(badLogin).toBeInstanceOf(AuthError);
       expect((badLogin as Error).message).toBe(
-        `sw-test: authentication failed: jump host 127.0.0.1:${bastion.port} refused the credentials of user "jump"`,
+        `sw-test: authentication failed: auth: jump host 127.0.0.1:${bastion.port} refused the credentials of user "jump"`,
       );
       const refused = await via(noForwarding.port, 'jump-pw');
       expect(refused).toBeInstanceOf(UnreachableError);
@@ -172,10 +174,49 @@ describe('connecting', () => {
     try {
       const err = await connectDevice(optionsFor(server)).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnreachableError);
-      expect((err as Error).message).toMatch(/SSH negotiation with 127\.0\.0\.1:\d+ failed: .*\(old images may need legacy algorithms\)$/);
+      expect(err).toMatchObject({ phase: 'SSH handshake' });
+      expect((err as Error).message).toMatch(
+        /^sw-test: unreachable: SSH handshake: SSH negotiation with 127\.0\.0\.1:\d+ \(SSH-2\.0-[^)]+\) failed: no kex algorithm in common; the server offers diffie-hellman-group14-sha1 \(set slp_ssh_legacy: true for old images, or list slp_ssh_kex\)$/,
+      );
       const d = await connectDevice(optionsFor(server, { algorithms: { legacy: true } }));
       expect(d.info.prompt).toBe('Switch#');
       await d.close();
+      // An explicit list replaces the legacy set for its class, and the class is named.
+      const strict = await connectDevice(optionsFor(server, { algorithms: { legacy: true, cipher: ['aes256-ctr'] } })).catch((e: unknown) => e);
+      expect((strict as Error).message).toMatch(/failed: no cipher algorithm in common; the server offers aes128-cbc \(list what it offers in slp_ssh_ciphers\)$/);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
+describe('old SSH servers', () => {
+  const OLD = {
+    kex: ['diffie-hellman-group1-sha1'],
+    hostKey: ['ssh-rsa'],
+    cipher: ['aes128-cbc', '3des-cbc'],
+    mac: ['hmac-sha1'],
+  };
+
+  it('names the class and the offer when an SSH-1.99 server resets right after its KEXINIT', async () => {
+    const server = await startKexInitThenResetServer('SSH-1.99-Cisco-1.25', OLD);
+    try {
+      const err = await connectDevice(optionsFor(server)).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(UnreachableError);
+      expect((err as Error).message).toBe(
+        `sw-test: unreachable: SSH handshake: SSH negotiation with 127.0.0.1:${server.port} (SSH-1.99-Cisco-1.25) failed: ` +
+          'no kex algorithm in common; the server offers diffie-hellman-group1-sha1 (set slp_ssh_legacy: true for old images, or list slp_ssh_kex)',
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('accepts SSH-1.99 and gets past kex with the legacy set, naming the next class that fails', async () => {
+    const server = await startKexInitThenResetServer('SSH-1.99-Cisco-1.25', { ...OLD, cipher: ['blowfish-cbc'] });
+    try {
+      const err = await connectDevice(optionsFor(server, { algorithms: { legacy: true } })).catch((e: unknown) => e);
+      expect((err as Error).message).toMatch(/\(SSH-1\.99-Cisco-1\.25\) failed: no cipher algorithm in common; the server offers blowfish-cbc \(list what it offers in slp_ssh_ciphers\)$/);
     } finally {
       await server.close();
     }
@@ -212,7 +253,11 @@ describe('host key checking', () => {
           got: `ssh-ed25519 ${fingerprintSha256(publicBlob(server.hostKey as string))}`,
           via: undefined,
         });
-        expect((err as Error).message).toMatch(/^sw-test: host key changed: known_hosts has .+, the device offered .+; remove the old entry/);
+        expect((err as Error).message).toBe(
+          `sw-test: host key changed: known_hosts has ssh-ed25519 ${fingerprintSha256(oldKey)} (${knownHostsFile} line 1), ` +
+            `the device offered ssh-ed25519 ${fingerprintSha256(publicBlob(server.hostKey as string))}; ` +
+            `remove the old entry if the change is expected: ssh-keygen -R '[127.0.0.1]:${server.port}' -f ${knownHostsFile}`,
+        );
       }
     } finally {
       await server.close();
@@ -236,8 +281,8 @@ describe('host key checking', () => {
       const got = `ssh-ed25519 ${fingerprintSha256(publicBlob(bastion.hostKey as string))}`;
       expect(err).toMatchObject({ host: 'sw-test', via: `jump host 127.0.0.1:${bastion.port}`, expected, got });
       expect((err as Error).message).toBe(
-        `sw-test: host key changed at jump host 127.0.0.1:${bastion.port}: known_hosts has ${expected}, ` +
-          `the jump host offered ${got}; remove the old entry if the change is expected`,
+        `sw-test: host key changed at jump host 127.0.0.1:${bastion.port}: known_hosts has ${expected} (${knownHostsFile} line 1), ` +
+          `the jump host offered ${got}; remove the old entry if the change is expected: ssh-keygen -R '[127.0.0.1]:${bastion.port}' -f ${knownHostsFile}`,
       );
       // accept-new would have recorded the device's key had the connection got that far.
       expect(fs.readFileSync(knownHostsFile, 'utf8')).toBe(known);
@@ -254,7 +299,9 @@ describe('host key checking', () => {
       const err = await connectDevice(optionsFor(server, { hostKeyChecking: 'strict', knownHostsFile })).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(UnreachableError);
       expect((err as Error).message).toBe(
-        `sw-test: unreachable: host key ${fingerprintSha256(publicBlob(server.hostKey as string))} is not in ${knownHostsFile} (host key checking is strict)`,
+        `sw-test: unreachable: SSH handshake: host key ${fingerprintSha256(publicBlob(server.hostKey as string))} is not in ${knownHostsFile} ` +
+          `(host key checking is strict); check the fingerprint, then add it with: ssh-keyscan -p ${server.port} 127.0.0.1 >> ${knownHostsFile} ` +
+          '(or set slp_host_key_checking: accept-new)',
       );
       expect(fs.existsSync(knownHostsFile)).toBe(false);
     } finally {

@@ -67,7 +67,8 @@ test('a changed key is refused under strict, naming both fingerprints', async ()
   const host = r.run.plays[0]!.hosts[0]!;
   expect([host.status, host.error?.message]).toEqual([
     'unreachable',
-    `sw-kh: host key changed: known_hosts has ssh-ed25519 ${fingerprintSha256(stale)}, the device offered ssh-ed25519 ${fingerprintSha256(actual)}; remove the old entry if the change is expected`,
+    `sw-kh: host key changed: known_hosts has ssh-ed25519 ${fingerprintSha256(stale)} (${file} line 1), the device offered ssh-ed25519 ${fingerprintSha256(actual)}; ` +
+      `remove the old entry if the change is expected: ssh-keygen -R '[127.0.0.1]:${port}' -f ${file}`,
   ]);
   expect(r.exitCode).toBe(4);
 });

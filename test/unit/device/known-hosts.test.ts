@@ -1,5 +1,5 @@
 import { createHmac } from 'crypto';
-import { checkHostKey, fingerprintSha256, formatKnownHostsLine, hostPattern, keyTypeOf, parseKnownHosts } from '../../../src/device/known-hosts';
+import { checkHostKey, fingerprintSha256, formatKnownHostsLine, hostPattern, keyTypeOf, parseKnownHosts, removeEntryCommand, scanKeyCommand } from '../../../src/device/known-hosts';
 
 function blob(type: string, body: string): Buffer {
   const t = Buffer.from(type);
@@ -35,12 +35,13 @@ describe('known_hosts', () => {
     expect(checkHostKey(entries, '127.0.0.1', 10004, KEY)).toEqual({ status: 'unknown' });
   });
 
-  it('reports a changed key with both fingerprints', () => {
-    const entries = parseKnownHosts(`[127.0.0.1]:10001 ssh-ed25519 ${OTHER.toString('base64')}`);
+  it('reports a changed key with both fingerprints and the line of the stale entry', () => {
+    const entries = parseKnownHosts(`# lab\n\n[127.0.0.1]:10001 ssh-ed25519 ${OTHER.toString('base64')}`);
     expect(checkHostKey(entries, '127.0.0.1', 10001, KEY)).toEqual({
       status: 'changed',
       expected: `ssh-ed25519 ${fingerprintSha256(OTHER)}`,
       got: `ssh-ed25519 ${fingerprintSha256(KEY)}`,
+      line: 3,
     });
     expect(fingerprintSha256(KEY)).toMatch(/^SHA256:[A-Za-z0-9+/]{43}$/);
   });
@@ -48,5 +49,14 @@ describe('known_hosts', () => {
   it('refuses a revoked key', () => {
     const entries = parseKnownHosts(`@revoked * ssh-ed25519 ${KEY.toString('base64')}`);
     expect(checkHostKey(entries, '127.0.0.1', 10001, KEY)).toEqual({ status: 'revoked', got: fingerprintSha256(KEY) });
+  });
+});
+
+describe('fix commands', () => {
+  it('names the OpenSSH commands that remove a stale entry or record a new key', () => {
+    expect(removeEntryCommand('10.0.0.1', 22, '/home/u/.ssh/known_hosts')).toBe("ssh-keygen -R '10.0.0.1' -f /home/u/.ssh/known_hosts");
+    expect(removeEntryCommand('127.0.0.1', 10001, 'kh')).toBe("ssh-keygen -R '[127.0.0.1]:10001' -f kh");
+    expect(scanKeyCommand('10.0.0.1', 22, 'kh')).toBe('ssh-keyscan 10.0.0.1 >> kh');
+    expect(scanKeyCommand('127.0.0.1', 10001, 'kh')).toBe('ssh-keyscan -p 10001 127.0.0.1 >> kh');
   });
 });
