@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/fuzz';
 import { PARSERS, parseShowLicenseHistoryMessage, resolveParser } from '../../../src/parsers';
 import { Redactor } from '../../../src/redact';
 import { fixture } from './helpers';
@@ -58,7 +59,7 @@ describe('resolveParser', () => {
 describe('no parser throws', () => {
   const parsers = Object.entries(PARSERS);
   test('on arbitrary text', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(...parsers), (text, [, parse]) => {
         const r = parse(text);
         expect(Array.isArray(r.warnings)).toBe(true);
@@ -68,7 +69,7 @@ describe('no parser throws', () => {
   });
   test('on mutated real-shaped text (lines dropped, duplicated, truncated, re-indented)', () => {
     const seeds = [fixture('show-license-status-stack-smart-proxy.txt'), fixture('show-running-config-slp.txt'), fixture('show-version-c9300-stack-17.9.txt')];
-    fc.assert(
+    assertProperty(
       fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 12 })), { maxLength: 12 }), fc.constantFrom(...parsers), (seed, edits, [, parse]) => {
         const lines = seed.split('\n');
         for (const [pos, kind, junk] of edits) {
