@@ -10,4 +10,6 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
   maxWorkers: 2,
+  // The default output, then why suites were skipped here (jest alone shows no such note).
+  reporters: ['default', '<rootDir>/test/helpers/skip-notes-reporter.js'],
 };

@@ -3,12 +3,13 @@
  * failed or was unreachable its error and diagnosis (cause, evidence, remedy), then the hosts that
  * were skipped and why. Pure: the caller passes the redactor and whether to colour.
  */
+import { styleText } from 'node:util';
 import type { Redactor } from '../redact';
 import { checkFailed, type HostResult } from '../results/host-result';
 import type { RunResult } from '../results/run-result';
 import { hostStats, type HostStats } from './host-stats';
 
-const COLORS = { green: 32, yellow: 33, red: 31, cyan: 36, bold: 1 } as const;
+type Style = 'green' | 'yellow' | 'red' | 'bold';
 
 function banner(title: string): string {
   return `${title} ${'*'.repeat(Math.max(3, 78 - title.length))}`;
@@ -19,7 +20,7 @@ function statsLine(host: string, s: HostStats, width: number): string {
   return `${host.padEnd(width)} : ${f('ok')} ${f('changed')} ${f('unreachable')} ${f('failed')} ${f('skipped')}`.trimEnd();
 }
 
-function hostColor(s: HostStats): keyof typeof COLORS {
+function hostColor(s: HostStats): Style {
   if (s.unreachable || s.failed) return 'red';
   if (s.changed) return 'yellow';
   return 'green';
@@ -32,7 +33,9 @@ export interface RecapOptions {
 }
 
 export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, options: RecapOptions): string {
-  const paint = (c: keyof typeof COLORS, text: string): string => (options.color ? `\u001b[${COLORS[c]}m${text}\u001b[0m` : text);
+  // Whether to colour is the caller's decision (useColor: TTY, NO_COLOR, FORCE_COLOR), so styleText
+  // must not second-guess it from process.stdout.
+  const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
   const all = run.plays.flatMap((p) => p.hosts);
   const stats = hostStats(all);
   const width = Math.max(26, ...[...stats.keys()].map((h) => h.length));
@@ -62,7 +65,7 @@ export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, optio
   return options.redactor.redact(`${out.join('\n')}\n`);
 }
 
-function failedHost(r: HostResult, paint: (c: keyof typeof COLORS, t: string) => string): string[] {
+function failedHost(r: HostResult, paint: (style: Style, t: string) => string): string[] {
   const lines: string[] = [];
   const where = r.error ? ` at ${r.error.step}` : '';
   const what = r.error?.message ?? r.checks.filter(checkFailed).map((c) => `${c.name}: ${c.message}`).join('; ');

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { describeRequiring, requireShared, sharedPath } from '../helpers/requires';
 
 // Spawns the built binary (`npm test` builds first).
 const BIN = join(__dirname, '../../bin/slp.js');
@@ -45,13 +46,11 @@ describe('slp parse', () => {
     expect(r.stderr).toContain('slp parse: nothing of "show license status" found in standard input');
     expect(run(['parse', 'show license udi', '-'], '').status).toBe(2);
   });
+});
+
+describeRequiring([requireShared('real-outputs')])('slp parse on real captures', () => {
   test('exits 0 on every real capture of a command it parses (../shared/real-outputs)', () => {
-    const root = join(__dirname, '../../../shared/real-outputs');
-    if (!existsSync(root)) {
-      if (process.env.CI) throw new Error(`${root} is missing: CI must run with ../shared beside the repository`);
-      process.stderr.write(`note: real captures not checked: ${root} not found\n`);
-      return;
-    }
+    const root = sharedPath('real-outputs');
     const failed: string[] = [];
     for (const dir of readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory())) {
       const command = dir.name === 'syslog-smart-lic' ? 'show logging' : dir.name.replace(/-/g, ' ');
@@ -62,6 +61,9 @@ describe('slp parse', () => {
     }
     expect(failed).toEqual([]);
   });
+});
+
+describe('slp --help', () => {
   test('--help shows each default once and lists the exit codes', () => {
     const help = run(['run', '--help']).stdout;
     expect(help.match(/default/g)).toHaveLength(2); // --forks and --backup-dir, once each

@@ -20,6 +20,7 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ConfigError } from '../../src/errors';
 import { loadRun, type LoadedRun } from '../../src/playbook/load-run';
+import { assertProperty } from '../helpers/fuzz';
 import { BASE_INVENTORY, BASE_PLAYBOOK, HOSTILE_STRINGS, INVENTORY_PATHS, PLAYBOOK_PATHS, setAt } from './inputs';
 
 const TOKEN = 'LabToken.0123456789abcdefXYZ';
@@ -109,7 +110,7 @@ describe('fuzzed playbook values', () => {
   });
 
   test('any value at any playbook key: loaded and CLI-safe, or a located ConfigError', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.constantFrom(...PLAYBOOK_PATHS), anyValue, (path, value) => {
         check(load(stringify(BASE_INVENTORY), stringify(setAt(BASE_PLAYBOOK, path, value))));
       }),
@@ -118,7 +119,7 @@ describe('fuzzed playbook values', () => {
   });
 
   test('hostile strings through templates ({{ var }} and {{ env.X }}) are checked after rendering', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.constantFrom(...PLAYBOOK_PATHS.filter((p) => p[1] === 'slp')), fc.constantFrom(...HOSTILE_STRINGS), fc.boolean(), (path, hostile, viaEnv) => {
         const playbook = setAt(BASE_PLAYBOOK, path, viaEnv ? '{{ env.HOSTILE }}' : '{{ hostile }}');
         const inventory = setAt(BASE_INVENTORY, ['all', 'vars', 'hostile'], hostile);
@@ -131,7 +132,7 @@ describe('fuzzed playbook values', () => {
 
 describe('fuzzed inventory values', () => {
   test('any value at any inventory key: loaded and CLI-safe, or a located ConfigError', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.constantFrom(...INVENTORY_PATHS), anyValue, (path, value) => {
         check(load(stringify(setAt(BASE_INVENTORY, path, value)), stringify(BASE_PLAYBOOK)));
       }),
@@ -140,7 +141,7 @@ describe('fuzzed inventory values', () => {
   });
 
   test('arbitrary host and group names', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ minLength: 1, maxLength: 20 })), fc.boolean(), (name, asGroup) => {
         const inventory = structuredClone(BASE_INVENTORY) as { all: { children: Record<string, unknown>; hosts?: Record<string, unknown> } };
         if (asGroup) inventory.all.children[name] = { hosts: { sw1: null } };
@@ -192,12 +193,12 @@ describe('fuzzed YAML text', () => {
   test('mutated playbook text: loaded and CLI-safe, or a located ConfigError', () => {
     const inventory = stringify(BASE_INVENTORY);
     const playbook = stringify(BASE_PLAYBOOK);
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(inventory, mutate(playbook, edits)))), { numRuns: 200, examples: [[PLAYBOOK_ALIAS]] });
+    assertProperty(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(inventory, mutate(playbook, edits)))), { numRuns: 200, examples: [[PLAYBOOK_ALIAS]] });
   });
 
   test('mutated inventory text: loaded and CLI-safe, or a located ConfigError', () => {
     const inventory = stringify(BASE_INVENTORY);
     const playbook = stringify(BASE_PLAYBOOK);
-    fc.assert(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(mutate(inventory, edits), playbook))), { numRuns: 200, examples: [[INVENTORY_ALIAS]] });
+    assertProperty(fc.property(fc.array(edit, { minLength: 1, maxLength: 6 }), (edits) => check(load(mutate(inventory, edits), playbook))), { numRuns: 200, examples: [[INVENTORY_ALIAS]] });
   });
 });

@@ -14,6 +14,7 @@ import { executeRun, type Executed } from '../../src/runner/execute-run';
 import { runRedactor } from '../../src/runner/run-secrets';
 import { startFleet, type Fleet, type SimDeviceSpec, type SimBlock } from '../../src/simulator';
 import { closedPort } from './tcp-fakes';
+import { waitFor } from './wait-for';
 
 export const CREDENTIALS = { username: 'admin', password: 'Rel-Passw0rd', enableSecret: 'Rel-Enable-S3cret' } as const;
 /**
@@ -153,7 +154,8 @@ function capture(): { stream: NodeJS.WriteStream; text: () => string } {
  */
 export async function sessionsLeftInConfig(fleet: Fleet, names: readonly string[]): Promise<{ open: string[]; leftInConfig: string[] }> {
   const open = (): string[] => names.filter((n) => fleet.device(n).openSessionModes().length > 0);
-  for (let i = 0; i < 50 && open().length > 0; i++) await new Promise((r) => setTimeout(r, 100));
+  // Past the bound, the hosts still open are returned for the caller's assertion to name.
+  await waitFor(() => open().length === 0, 'every session to close', { timeoutMs: 5000 }).catch(() => undefined);
   return {
     open: open(),
     leftInConfig: names.filter((n) => fleet.device(n).state.closedSessions.some((s) => s.by === 'client' && s.mode.startsWith('config'))),

@@ -17,6 +17,12 @@ export interface SimClient {
   send(line: string, until?: RegExp): Promise<string>;
   /** Sends a line and returns only the output (echo line and trailing prompt removed). */
   cmd(line: string): Promise<string>;
+  /**
+   * Resolves once everything the switch sent before it read this request has arrived: an SSH
+   * global request (tcpip-forward, which the simulator refuses) is answered on the same connection,
+   * so behind that output. How a test shows that nothing more came, without waiting for it.
+   */
+  barrier(): Promise<void>;
   closed(): Promise<void>;
   end(): void;
 }
@@ -76,6 +82,9 @@ export function connectSim(opts: ConnectOptions): Promise<SimClient> {
             // first line is the echo of the command, last one the prompt
             return lines.slice(1, -1).join('\n');
           },
+          // The reply is handled as it is parsed; data parsed before it may still be queued for
+          // the stream's 'data' event, so yield one turn of the event loop before resolving.
+          barrier: () => new Promise((res) => conn.forwardIn('127.0.0.1', 0, () => setImmediate(res))),
           closed: () => closed,
           end: () => conn.end(),
         };

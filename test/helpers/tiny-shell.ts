@@ -16,6 +16,11 @@ export interface ReplyObject {
   thenAsk?: { question: string; oneKey?: boolean }[];
   /** Wait this long before answering. */
   delayMs?: number;
+  /**
+   * Answer only once the client types again (a device still busy with the line while the client
+   * gave up on it and resyncs): the late answer, deterministically after the client's timeout.
+   */
+  answerOnNextInput?: boolean;
   /** Never answer (timeouts). */
   hang?: boolean;
   /** Close the channel instead of answering. */
@@ -109,6 +114,8 @@ export class TinyShell {
 
   /** Typed-ahead input while a reply is pending; IOS queues it, so does this shell. */
   private queued = '';
+  /** The held answer of an `answerOnNextInput` reply. */
+  private releaseOnInput: (() => void) | undefined;
 
   private onData(data: string): void {
     const chars = [...data];
@@ -131,6 +138,9 @@ export class TinyShell {
       }
       if (this.awaiting === 'busy') {
         this.queued += chars.slice(i).join('');
+        const release = this.releaseOnInput;
+        this.releaseOnInput = undefined;
+        release?.();
         return;
       }
       if (c === '\x03') {
@@ -242,13 +252,17 @@ export class TinyShell {
       }
       this.print(o.output ?? '');
     };
-    if (o.delayMs) {
+    const answerLate = (): void => {
+      this.awaiting = 'line';
+      go();
+      this.drainQueued();
+    };
+    if (o.answerOnNextInput) {
       this.awaiting = 'busy';
-      setTimeout(() => {
-        this.awaiting = 'line';
-        go();
-        this.drainQueued();
-      }, o.delayMs);
+      this.releaseOnInput = answerLate;
+    } else if (o.delayMs) {
+      this.awaiting = 'busy';
+      setTimeout(answerLate, o.delayMs);
     } else go();
   }
 

@@ -1,15 +1,16 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as P from '../../src/parsers';
 import { readCapturePath } from '../../src/diagnose/capture-input';
+import { describeRequiring, requireShared, sharedPath } from '../helpers/requires';
 
 /**
  * The offline-diagnosis reader (`slp diagnose --from`) on every real capture in ../shared/real-outputs:
  * each one alone (named as a folder of one file per command would name it, and by its content),
  * all of them as one session log, and as a `show tech-support license` bundle.
  */
-const ROOT = resolve(__dirname, '..', '..', '..', 'shared', 'real-outputs');
+const ROOT = sharedPath('real-outputs');
 
 // The folder a capture sits in names its command.
 const COMMAND_OF_FOLDER: Record<string, string> = {
@@ -69,11 +70,7 @@ const parsed = (name: string, text: string): unknown => {
   return [r.value, r.syslog];
 };
 
-if (!existsSync(ROOT)) {
-  if (process.env.CI === 'true') throw new Error(`${ROOT} is missing: the real-capture suite must run in CI`);
-  console.warn(`capture reader real-output suite skipped: ${ROOT} not found`);
-  describe.skip('capture reader on real outputs (folder absent)', () => test('skipped', () => undefined));
-} else {
+describeRequiring([requireShared('real-outputs')])('capture reader on real outputs', () => {
   const all = captures();
 
   describe('capture reader, one real capture at a time', () => {
@@ -156,4 +153,4 @@ if (!existsSync(ROOT)) {
       }
     });
   });
-}
+});

@@ -141,7 +141,8 @@ describe('IOS driver against a scripted SSH server', () => {
   });
 
   it('leaves config mode after a line times out, once the device answers again', async () => {
-    const configReplies = { 'license smart url default': { delayMs: 250 } };
+    // The device answers the line only once the driver, past its timeout, types again (its resync).
+    const configReplies = { 'license smart url default': { answerOnNextInput: true } };
     await withDevice(
       { configReplies },
       async (d, s) => {

@@ -3,9 +3,10 @@
  * devices reached through the real driver, and a way to bring a switch to a configured state by
  * pushing the seed's config lines and the trust token through Device.
  */
-import { connectDevice, type Device } from '../../../src/device';
+import { connectDevice, type Device, type DeviceEvent } from '../../../src/device';
 import { parseShowLicenseHistoryMessage, parseShowLicenseStatus } from '../../../src/parsers';
 import type { Fleet, SimDeviceSpec } from '../../../src/simulator';
+import { waitFor } from '../../helpers/wait-for';
 
 export const TOKEN = 'TGFiVG9rZW4tZmFrZS1hYmNkZWZnaGlqMDEyMzQ1Njc4OS1sYWItb25seS0y%0AYWJjZGVmfExhYlRva2VuRm9yVGVzdHNOb3RSZWFs%0AWTI9%3D%0A'; // CSSM's form (reference §2.1)
 export const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
@@ -14,10 +15,11 @@ export const spec = (name: string, sim: SimDeviceSpec['sim'] = {}): SimDeviceSpe
   name, port: 0, credentials, sim: { platform: 'C9300-48P', version: '17.09.04', ...sim },
 });
 
-export async function connect(port: number, name: string, open: Device[]): Promise<Device> {
+export async function connect(port: number, name: string, open: Device[], onEvent?: (event: DeviceEvent) => void): Promise<Device> {
   const device = await connectDevice({
     name, host: '127.0.0.1', port, ...credentials,
     hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000, secrets: [TOKEN],
+    ...(onEvent ? { onEvent } : {}),
   });
   open.push(device);
   return device;
@@ -35,16 +37,13 @@ export function seedLines(proxy?: { address: string; port: number }): string[] {
   ];
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Polls (bounded) until `done` holds; the simulator lands licensing results asynchronously. */
-export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string, tries = 100): Promise<T> {
-  let v = await read();
-  for (let i = 0; i < tries && !done(v); i++) {
-    await sleep(50);
-    v = await read();
-  }
-  if (!done(v)) throw new Error(`gave up waiting for ${what}`);
+/**
+ * Reads through the device until `done` holds, and returns what was read: the simulator lands
+ * licensing results asynchronously. Each read is a command on the switch, hence the slower poll.
+ */
+export async function until<T>(read: () => Promise<T>, done: (v: T) => boolean, what: string): Promise<T> {
+  let v!: T;
+  await waitFor(async () => done((v = await read())), what, { everyMs: 50 });
   return v;
 }
 
@@ -68,9 +67,12 @@ export async function syncAndWaitForAck(device: Device): Promise<void> {
   );
 }
 
-/** Connects to `name` and brings it to the seed's configured state with trust installed. */
-export async function configured(fleet: Fleet, name: string, open: Device[]): Promise<Device> {
-  const device = await connect(fleet.hosts[name]!.port, name, open);
+/**
+ * Connects to `name` and brings it to the seed's configured state with trust installed; `onEvent`
+ * sees every syslog line the session receives.
+ */
+export async function configured(fleet: Fleet, name: string, open: Device[], onEvent?: (event: DeviceEvent) => void): Promise<Device> {
+  const device = await connect(fleet.hosts[name]!.port, name, open, onEvent);
   await device.configure(seedLines());
   await installTrust(device);
   return device;

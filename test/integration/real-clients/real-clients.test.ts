@@ -4,32 +4,26 @@
  * and Netmiko's cisco_ios driver, both from Debian's packages, driven by the ready scripts in
  * ../shared/tools/realclients. Their pass criteria are the scripts' own (see their README).
  *
- * Skipped, with a visible note, where the scripts or the clients are absent (a user's clone
- * without ../shared, or a machine without `apt-get install ansible python3-netmiko`); .ci/run
- * installs the clients.
+ * Where the scripts or the clients are absent (a user's clone without ../shared, or a machine
+ * without `apt-get install ansible python3-netmiko`) it fails in CI and is skipped with a note
+ * elsewhere (test/helpers/requires.ts); .ci/run installs the clients.
  */
-import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startFleet, type Fleet } from '../../../src/simulator';
+import { describeRequiring, requireProgram, requirePythonModules, requireShared, sharedPath } from '../../helpers/requires';
 
-const SCRIPTS = path.resolve(__dirname, '..', '..', '..', '..', 'shared', 'tools', 'realclients');
+const SCRIPTS = sharedPath('tools', 'realclients');
+const APT = 'apt-get install ansible python3-netmiko';
 
-function available(): string | null {
-  if (!existsSync(path.join(SCRIPTS, 'ansible-check.sh'))) return `no ${SCRIPTS}`;
-  try {
-    execFileSync('ansible-playbook', ['--version'], { stdio: 'ignore' });
-    execFileSync('/usr/bin/python3', ['-c', 'import netmiko, paramiko'], { stdio: 'ignore' });
-  } catch {
-    return 'ansible-playbook or python3-netmiko is not installed (apt-get install ansible python3-netmiko)';
-  }
-  return null;
-}
-
-const missing = available();
-if (missing) console.warn(`real-client checks skipped: ${missing}`);
-const suite = missing ? describe.skip : describe;
+const suite = describeRequiring([
+  requireShared('tools/realclients/ansible-check.sh'),
+  requireShared('tools/realclients/netmiko-check.py'),
+  requireProgram('ansible-playbook', ['--version'], APT),
+  requirePythonModules(['netmiko', 'paramiko'], APT),
+]);
 
 function run(file: string, args: string[]): Promise<{ code: number; out: string }> {
   return new Promise((resolve) => {

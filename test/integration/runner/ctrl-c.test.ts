@@ -11,6 +11,7 @@ import { executeRun } from '../../../src/runner/execute-run';
 import { Interrupt } from '../../../src/runner/interrupt';
 import { runRedactor } from '../../../src/runner/run-secrets';
 import { startLab, TOKEN, type Lab } from '../../helpers/fleet-run';
+import { waitFor } from '../../helpers/wait-for';
 
 let lab: Lab;
 afterEach(async () => {
@@ -50,7 +51,7 @@ test('a second Ctrl-C during a push lets the push leave config mode, then closes
   } finally {
     clearInterval(watch);
   }
-  for (let i = 0; i < 50 && slow.openSessionModes().length > 0; i++) await new Promise((r) => setTimeout(r, 50));
+  await waitFor(() => slow.openSessionModes().length === 0, "slow's sessions to close");
   expect(slow.openSessionModes()).toEqual([]);
   expect(slow.state.closedSessions.filter((s) => s.by === 'client').map((s) => s.mode)).not.toContainEqual(expect.stringMatching(/^config/));
 

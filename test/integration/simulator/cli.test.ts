@@ -1,5 +1,6 @@
 import { startFleet, type Fleet, type SimDeviceSpec } from '../../../src/simulator';
 import { connectSim, openSim, type SimClient } from '../../helpers/sim-client';
+import { waitFor } from '../../helpers/wait-for';
 
 const cred = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
 const specs: SimDeviceSpec[] = [
@@ -162,18 +163,26 @@ describe('simulated IOS XE CLI over SSH', () => {
   });
 
   test('hang_on_command never answers that line, in config or EXEC: no output, no prompt, later input waits', async () => {
+    const hang = fleet.device('hang');
     const c = await privileged('hang');
     await c.send('conf t');
+    let entered = hang.state.linesEntered;
     c.write('ip domain name example.com\r');
     c.write('end\r');
-    await new Promise((r) => setTimeout(r, 300));
+    // The switch has taken the line (its answer, had there been one, was written then); the barrier
+    // brings in everything it wrote before the barrier request, so what is missing never came.
+    await waitFor(() => hang.state.linesEntered > entered, 'the switch to take the hung line');
+    await c.barrier();
     // Only the echo of the hung line arrived (no newline, no output, no prompt); `end` waits behind it.
     expect(c.transcript().endsWith('Switch(config)#ip domain name example.com')).toBe(true);
-    expect(fleet.device('hang').runningConfig()).not.toContain('ip domain name example.com');
+    expect(hang.state.linesEntered).toBe(entered + 1);
+    expect(hang.runningConfig()).not.toContain('ip domain name example.com');
     c.end();
     const e = await privileged('hang');
+    entered = hang.state.linesEntered;
     e.write('show run | include ip domain name\r');
-    await new Promise((r) => setTimeout(r, 300));
+    await waitFor(() => hang.state.linesEntered > entered, 'the switch to take the hung line');
+    await e.barrier();
     expect(e.transcript().endsWith('Switch#show run | include ip domain name')).toBe(true);
     e.end();
   });

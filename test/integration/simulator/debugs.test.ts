@@ -5,6 +5,7 @@
  */
 import { startFleet, type Fleet, type SimDeviceSpec, type SimFaults } from '../../../src/simulator';
 import { openSim, type SimClient } from '../../helpers/sim-client';
+import { licensingSettled } from '../../helpers/wait-for';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';
 const CONFIG = ['license smart transport smart', 'license smart url default', 'ip name-server 10.31.104.74', 'ip http client source-interface Vlan10'];
@@ -36,14 +37,6 @@ const DEBUG_LINE = /HTTPC|SSL_|CRYPTO_PKI/;
 async function debugLines(c: SimClient): Promise<string[]> {
   const log = await c.cmd('show logging');
   return log.split('\n').filter((l) => DEBUG_LINE.test(l)).map((l) => l.replace(/^\*?\w{3} \d{2} [\d:.]+: /, ''));
-}
-
-async function until(c: SimClient, pattern: RegExp): Promise<void> {
-  for (let i = 0; i < 100 && !pattern.test(await c.cmd('show logging')); i++) await new Promise((r) => setTimeout(r, 20));
-}
-
-async function waitFor(done: () => boolean): Promise<void> {
-  for (let i = 0; i < 100 && !done(); i++) await new Promise((r) => setTimeout(r, 20));
 }
 
 const TLS_OK = [
@@ -114,8 +107,8 @@ describe('debug commands', () => {
     const before = (await debugLines(c)).length;
     await c.cmd('undebug all');
     await c.cmd('license smart sync all');
+    await licensingSettled(fleet.device('ok'));
     const reports = fleet.device('ok').state.licensing.history['Usage Reporting'];
-    await waitFor(() => reports.length > 0 && reports.every((e) => e.response));
     expect(reports.map((e) => !!e.response)).toEqual([true]);
     expect(await debugLines(c)).toHaveLength(before);
     c.end();
@@ -129,8 +122,8 @@ describe('debug commands', () => {
   ])('%s: the trace stops at the network model\'s failure, with its reason', async (name, tail) => {
     const c = await configured(name);
     await c.send(`license smart trust idtoken ${TOKEN} all force`);
-    const last = tail[tail.length - 1];
-    await until(c, new RegExp(last.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+    // The trace is printed as the switch lands the request's outcome.
+    await licensingSettled(fleet.device(name));
     const lines = await debugLines(c);
     expect(lines.slice(-tail.length)).toEqual(tail);
     // An unset clock marks debug stamps with `*`, as it does syslog stamps.
@@ -141,7 +134,7 @@ describe('debug commands', () => {
   test('only the flags that are on print: PKI transactions alone', async () => {
     const c = await configured('ok2', ['debug crypto pki transactions']);
     await c.send(`license smart trust idtoken ${TOKEN} all force`);
-    await until(c, /TRUST_INSTALL_SUCCESS/);
+    await licensingSettled(fleet.device('ok2'));
     expect(await debugLines(c)).toEqual(['CRYPTO_PKI: Session started - identity not specified', 'CRYPTO_PKI: Session terminated']);
     await c.cmd('undebug all');
     c.end();

@@ -8,6 +8,7 @@
 import { resolveParser } from '../../../src/parsers';
 import { startFleet, type Fleet } from '../../../src/simulator';
 import { openSim, type SimClient } from '../../helpers/sim-client';
+import { licensingSettled } from '../../helpers/wait-for';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';
 const CONFIG = [
@@ -78,8 +79,6 @@ async function warningsOf(c: SimClient): Promise<Record<string, string[]>> {
   return out;
 }
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 150));
-
 describe('every simulator show output is read by its parser without warnings', () => {
   test('factory-default stack before any configuration', async () => {
     const c = await session('stack', []);
@@ -90,11 +89,12 @@ describe('every simulator show output is read by its parser without warnings', (
   test('configured stack after trust install, trust sync and a usage report', async () => {
     const c = await session('stack', CONFIG);
     await c.cmd(`license smart trust idtoken ${TOKEN} all force`);
-    await settle();
+    await licensingSettled(fleet.device('stack'));
+    // Eight days on: the trust sync and the weekly usage report come due and are sent.
     fleet.device('stack').advanceClock(8 * 24 * 3600 * 1000);
-    await settle();
+    await licensingSettled(fleet.device('stack'));
     await c.cmd('license smart sync all');
-    await settle();
+    await licensingSettled(fleet.device('stack'));
     expect(fleet.device('stack').trustInstalled()).toEqual([true, true]);
     expect(await c.cmd('show license history message | include ^REQUEST')).toMatch(/REQUEST: /);
     expect(await warningsOf(c)).toEqual({});
@@ -104,7 +104,7 @@ describe('every simulator show output is read by its parser without warnings', (
   test('a device whose name servers do not answer (COMM_FAILED in the logs and history)', async () => {
     const c = await session('dns', CONFIG);
     await c.cmd(`license smart trust idtoken ${TOKEN} local`);
-    await settle();
+    await licensingSettled(fleet.device('dns'));
     expect(await c.cmd('show logging | include COMM_FAILED')).toMatch(/%SMART_LIC-3-COMM_FAILED: .*: Unable to resolve/);
     expect(await warningsOf(c)).toEqual({});
     c.end();

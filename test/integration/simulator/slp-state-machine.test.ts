@@ -1,5 +1,6 @@
 import { startFleet, type Fleet, type SimDeviceSpec, type SimFaults } from '../../../src/simulator';
 import { openSim, type SimClient } from '../../helpers/sim-client';
+import { licensingSettled, waitFor } from '../../helpers/wait-for';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQzLTE3NDAyNjU5%0A';
 const CONFIG = ['license smart transport smart', 'license smart url default', 'ip name-server 10.31.104.74', 'ip domain name example.com'];
@@ -34,13 +35,11 @@ async function configured(name: string, extra: string[] = [], monitor = false): 
   return c;
 }
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 120));
-
 describe('SLP state machine', () => {
   test('trust all on a 3-member stack: [OK], syslog per member, history with the token, tech support INSTALLED', async () => {
     const c = await configured('stack');
     expect(await c.cmd(`license smart trust idtoken ${TOKEN} all force`)).toBe('\n[OK]');
-    await settle();
+    await licensingSettled(fleet.device('stack'));
     expect(fleet.device('stack').trustInstalled()).toEqual([true, true, true]);
     const log = await c.cmd('show logging | include TRUST_INSTALL');
     expect(log.split('\n')).toHaveLength(3);
@@ -61,16 +60,17 @@ describe('SLP state machine', () => {
   test('trust local installs on the active member only; without force an installed trust is kept', async () => {
     const c = await configured('single');
     await c.cmd(`license smart trust idtoken ${TOKEN} local`);
-    await settle();
+    await licensingSettled(fleet.device('single'));
     expect(fleet.device('single').trustInstalled()).toEqual([true]);
     const first = fleet.device('single').state.licensing.trust[0].installedAt;
     await c.cmd(`license smart trust idtoken ${TOKEN} local`);
-    await settle();
+    // Without force nothing is sent: the refusal only lands in the log, asynchronously.
+    await waitFor(() => fleet.device('single').state.logBuffer.some((l) => l.includes('TRUST_CODE_INSTALL_FAILED')), 'the refusal in the log');
     expect(fleet.device('single').state.licensing.trust[0].installedAt).toBe(first);
     expect(await c.cmd('show logging | include TRUST_CODE_INSTALL_FAILED')).toMatch(/already installed/);
     // sync: a new Trust Sync request at once, then an OK
     expect(await c.cmd('license smart sync all')).toBe('');
-    await settle();
+    await licensingSettled(fleet.device('single'));
     expect(await c.cmd('show license tech support | section ^Trust Sync')).toMatch(/^Trust Sync:\n {2}Attempts: Total=1, Success=1, Fail=0 {2}Ongoing Failure: Overall=0 Communication=0\n {2}Last Response: OK on /);
     expect(await c.cmd('show license status | include Last report push')).not.toContain('<none>');
     // factory reset wipes trust
@@ -98,7 +98,7 @@ describe('SLP state machine', () => {
   test('cssm no_reply: request sent, empty response, no trust, no COMM_FAILED', async () => {
     const c = await configured('noreply');
     await c.cmd(`license smart trust idtoken ${TOKEN} all force`);
-    await settle();
+    await licensingSettled(fleet.device('noreply'));
     const h = await c.cmd('show license history message | begin Trust Establishment');
     expect(h).toMatch(/RESPONSE: [^\n]+\n\n/);
     expect(await c.cmd('show license tech support | include Overall Trust|Local Device')).toMatch(/state\[1\], NOT INSTALLED TrustId:600\nOverall Trust: No ID$/);
@@ -112,7 +112,7 @@ describe('SLP state machine', () => {
   ])('token fault %s: CSSM answers with a failure and trust is not installed', async (name, message) => {
     const c = await configured(name);
     await c.cmd(`license smart trust idtoken ${TOKEN} all force`);
-    await settle();
+    await licensingSettled(fleet.device(name));
     expect(fleet.device(name).trustInstalled()).toEqual([false]);
     expect(await c.cmd('show logging | include TRUST_CODE_INSTALL_FAILED')).toContain(message);
     expect(await c.cmd('show license tech support | section ^Trust Establishment')).toContain(`    Failure Reason: ${message}`);
@@ -123,7 +123,7 @@ describe('SLP state machine', () => {
     const c = await configured('clock');
     expect(await c.cmd('show clock')).toMatch(/^\*\d{2}:\d{2}:\d{2}\.\d{3} UTC \w{3} Mar 1 1993$/);
     await c.cmd(`license smart trust idtoken ${TOKEN} all force`);
-    await settle();
+    await licensingSettled(fleet.device('clock'));
     expect(fleet.device('clock').trustInstalled()).toEqual([false]);
     expect(await c.cmd('show license tech support | include Clock sync')).toBe('Clock sync-ed with NTP: False');
     c.end();

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { assertProperty } from '../../helpers/fuzz';
 import { PARSERS, parseShowLicenseHistoryMessage, readCaptureFiles, readCaptureText, resolveParser } from '../../../src/parsers';
 import { Redactor } from '../../../src/redact';
 import { fixture } from './helpers';
@@ -61,7 +62,7 @@ const CLOCK_NTP = 'Switch#show clock detail\n*00:16:00.857 UTC Sat Dec 26 2025\n
 
 describe('the capture reader never throws', () => {
   test('on arbitrary text and file names', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(fc.string({ maxLength: 30 }), fc.string({ maxLength: 400 })), { maxLength: 4 }), (files) => {
         const c = readCaptureFiles(files.map(([name, text]) => ({ name, text })));
         expect(Array.isArray(c.commands)).toBe(true);
@@ -71,7 +72,7 @@ describe('the capture reader never throws', () => {
   });
   test('on mutated session logs', () => {
     const log = `Switch#show version\n${fixture('show-version-c9300-stack-17.9.txt')}\nSwitch#sh lic stat\n${fixture('show-license-status-stack-smart-proxy.txt')}\n${CLOCK_NTP}\n${RUM_DETAIL}`;
-    fc.assert(
+    assertProperty(
       fc.property(fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 2 }), fc.string({ maxLength: 20 })), { maxLength: 12 }), (edits) => {
         const lines = log.split('\n');
         for (const [pos, kind, junk] of edits) {
@@ -91,7 +92,7 @@ describe('the capture reader never throws', () => {
 describe('no parser throws', () => {
   const parsers = Object.entries(PARSERS);
   test('on arbitrary text', () => {
-    fc.assert(
+    assertProperty(
       fc.property(fc.string({ maxLength: 400 }), fc.constantFrom(...parsers), (text, [, parse]) => {
         const r = parse(text);
         expect(Array.isArray(r.warnings)).toBe(true);
@@ -101,7 +102,7 @@ describe('no parser throws', () => {
   });
   test('on mutated real-shaped text (lines dropped, duplicated, truncated, re-indented)', () => {
     const seeds = [fixture('show-license-status-stack-smart-proxy.txt'), fixture('show-running-config-slp.txt'), fixture('show-version-c9300-stack-17.9.txt'), RUM_DETAIL, CLOCK_NTP];
-    fc.assert(
+    assertProperty(
       fc.property(fc.constantFrom(...seeds), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 3 }), fc.string({ maxLength: 12 })), { maxLength: 12 }), fc.constantFrom(...parsers), (seed, edits, [, parse]) => {
         const lines = seed.split('\n');
         for (const [pos, kind, junk] of edits) {

@@ -44,9 +44,12 @@ sw-down (Day-0): UNREACHABLE at connect: sw-down: unreachable: connection refuse
   });
 
   it('colours host lines only when asked', () => {
+    // Painted by util.styleText, which ends a colour with "default foreground" (39), not a full reset.
+    // Jest's stdout is no TTY: colour still comes when asked, the caller's useColor() decides.
     expect(renderRecap(run, { redactor, color: true }).split('\n')[1]).toBe(
-      '\u001b[33msw-a1                      : ok=5    changed=1    unreachable=0    failed=0    skipped=2\u001b[0m',
+      '\u001b[33msw-a1                      : ok=5    changed=1    unreachable=0    failed=0    skipped=2\u001b[39m',
     );
+    expect(renderRecap(run, { redactor, color: false })).not.toContain('\u001b[');
   });
 });
 

@@ -5,8 +5,7 @@
  * run time, never copied; without them the reference part fails in CI and is skipped with a note
  * locally.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { observeConfig, observeStatus } from '../../../src/converge/running-state-from-parsers';
 import { ownedConfigLines } from '../../../src/converge/rollback-plan';
 import { parseShowLicenseStatus } from '../../../src/parsers/show-license-status';
@@ -15,14 +14,11 @@ import { canonicalLines } from '../../../src/settings/equivalences';
 import { readLine } from '../../../src/settings/owned-line';
 import type { SettingRow } from '../../../src/settings/setting-row';
 import * as T from '../../../src/settings/settings-table';
+import { describeRequiring, requireShared, sharedPath } from '../../helpers/requires';
 
-const SHARED = resolve(__dirname, '..', '..', '..', '..', 'shared');
-const REFERENCE = resolve(SHARED, 'reference', 'slp-smart-transport.md');
-const PROXY_STATUS = resolve(SHARED, 'real-outputs', 'show-license-status', '04-ntc-templates-status4.txt');
-const present = existsSync(REFERENCE) && existsSync(PROXY_STATUS);
-if (!present && process.env.CI === 'true') throw new Error(`${SHARED} is missing: the settings-table reference checks cannot run`);
-if (!present) console.warn(`note: ${SHARED} not found; settings-table reference checks skipped`);
-const withReference = present ? describe : describe.skip;
+const REFERENCE = sharedPath('reference', 'slp-smart-transport.md');
+const PROXY_STATUS = sharedPath('real-outputs', 'show-license-status', '04-ntc-templates-status4.txt');
+const withReference = describeRequiring([requireShared('reference/slp-smart-transport.md'), requireShared('real-outputs/show-license-status/04-ntc-templates-status4.txt')]);
 
 /** The row that reads a line (after the equivalences), with the value it reads. */
 function read(line: string): { row: string; value: string; vrf?: string } | undefined {
@@ -104,7 +100,7 @@ describe('equivalences: how each row reads the forms IOS accepts or shows', () =
 });
 
 withReference('against slp-smart-transport.md', () => {
-  const text = present ? readFileSync(REFERENCE, 'utf8') : '';
+  const text = readFileSync(REFERENCE, 'utf8');
   const section = (from: string, to: string): string => text.slice(text.indexOf(from), text.indexOf(to, text.indexOf(from)));
 
   it('§1.1: every configuration line of the example sequences is owned by a row and renders back the same', () => {
