@@ -1,8 +1,8 @@
 import type { Device } from '../device/device';
 import { DeviceTimeoutError, SlpError } from '../errors';
 import type { Clock } from '../clock';
-import { lineCount, type StepEnd } from '../results/step-result';
-import { StepRecorder } from '../results/step-recorder';
+import { lineCount, type StepEnd } from '../steps/step-result';
+import { StepRecorder } from '../steps/step-recorder';
 import type { ObservedConfig } from './running-state';
 import type { Plan } from './plan';
 import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';

@@ -12,8 +12,8 @@ import type { Reconnect } from './recover-push';
 import { readConfig, readFacts, readState, type DeviceState, type HostFacts } from './read-device';
 import type { ObservedConfig } from './running-state';
 import { ownedConfigLines } from './rollback-plan';
-import { lineCount, type StepEnd, type StepResult } from '../results/step-result';
-import { StepRecorder } from '../results/step-recorder';
+import { lineCount, type StepEnd, type StepResult } from '../steps/step-result';
+import { StepRecorder } from '../steps/step-recorder';
 
 export interface ConvergeOptions {
   /** Inventory name; defaults to the device's host. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Device } from '../device/device';
 import { ConfigError, DriftError, PlanMismatchError } from '../errors';
 import { parseShowRunningConfig } from '../parsers/show-running-config';
-import { StepRecorder } from '../results/step-recorder';
+import { StepRecorder } from '../steps/step-recorder';
 import { emptyConvergeResult, executePlan, factsStep, planEnd, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import type { DesiredSlp, PlaySettings } from './desired';
 import { isOwnedCommand } from './owned-settings';

@@ -7,9 +7,9 @@
  */
 import type { Clock } from '../clock';
 import type { Device } from '../device/device';
-import type { HostDiagnosis } from '../results/host-result';
-import type { StepRecorder } from '../results/step-recorder';
-import { asError } from '../results/step-result';
+import type { HostDiagnosis } from './host-diagnosis';
+import type { StepRecorder } from '../steps/step-recorder';
+import { asError } from '../steps/step-result';
 import { probeTarget } from '../verify/probes';
 import { runCapture, type CaptureResult } from './capture';
 import { runDebugs, type DebugResult } from './debugs';

@@ -1,5 +1,5 @@
 import { EXIT_CODES } from '../errors';
-import type { RunResult } from '../results/run-result';
+import type { RunResult } from './run-result';
 
 /**
  * Ansible's exit codes from a run: 4 when any host was unreachable, else 2 when any failed, else 1

@@ -6,44 +6,17 @@
 import type { Plan } from '../converge/plan';
 import type { CaptureResult } from '../diagnose/capture';
 import type { DebugResult } from '../diagnose/debugs';
-import type { HostStepName, StepError, StepResult } from './step-result';
+import type { HostStepName, StepError, StepResult } from '../steps/step-result';
+import { checkFailed, type HostCheck } from '../verify/host-check';
+import type { HostDiagnosis } from '../diagnose/host-diagnosis';
 
 /** Recap vocabulary, as Ansible's. `changed` in check mode means "would change". */
 export type HostStatus = 'ok' | 'changed' | 'failed' | 'unreachable' | 'skipped';
 
-export { HOST_STEPS, type HostStepName, type StepStatus, type StepResult, type StepError } from './step-result';
+export { HOST_STEPS, type HostStepName, type StepStatus, type StepResult, type StepError } from '../steps/step-result';
 
-/**
- * One assertion's outcome. Structurally the verify engine's CheckResult (src/verify/verify.ts), kept
- * here so reports do not depend on that module's internals.
- */
-export interface HostCheck {
-  name: string;
-  passed: boolean;
-  message: string;
-  evidence: string[];
-  attempts?: number;
-  elapsedMs?: number;
-  /**
-   * Why this failed check does not fail the host: `--check` on a host that would change looks at
-   * the switch before the change, where the checks are expected to fail.
-   */
-  notApplicable?: string;
-}
-
-/** A check that counts against the host: failed, and not marked not applicable. */
-export function checkFailed(c: HostCheck): boolean {
-  return !c.passed && c.notApplicable === undefined;
-}
-
-/** The diagnosis of a failed host (src/diagnose/diagnose.ts): one cause, its evidence and a remedy. */
-export interface HostDiagnosis {
-  cause: string;
-  summary: string;
-  evidence: string[];
-  remedy: string;
-  steps?: string[];
-}
+export { checkFailed, type HostCheck } from '../verify/host-check';
+export type { HostDiagnosis } from '../diagnose/host-diagnosis';
 
 /** The error the host failed with: the first failed step's error, and that step's name. */
 export interface HostError extends StepError {

@@ -12,7 +12,7 @@ import type { HostConvergeResult } from '../converge/converge-host';
 import type { HostPlan } from '../converge/plan-file';
 import type { Plan } from '../converge/plan';
 import type { HostCheck } from '../results/host-result';
-import type { StepRecorder } from '../results/step-recorder';
+import type { StepRecorder } from '../steps/step-recorder';
 import type { Clock } from '../clock';
 import type { DiagnoseOutcome } from '../diagnose/diagnose-step';
 

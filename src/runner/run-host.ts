@@ -11,8 +11,8 @@ import type { HostConvergeResult } from '../converge/converge-host';
 import { PushInterruptedError } from '../converge/recover-push';
 import type { DiagnoseOutcome } from '../diagnose/diagnose-step';
 import { checkFailed, hostStatus, type HostResult, type HostStepName } from '../results/host-result';
-import { StepRecorder } from '../results/step-recorder';
-import { asError } from '../results/step-result';
+import { StepRecorder } from '../steps/step-recorder';
+import { asError } from '../steps/step-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 import type { RunEventBody } from '../results/run-events';
 

@@ -2,9 +2,9 @@
  * The verify step of a host: the play's assertions, looked at through runVerify, reported as one
  * step. In --check on a host that would change, failing checks are marked not applicable.
  */
-import { checkFailed, type HostCheck } from '../results/host-result';
-import type { StepEnd } from '../results/step-result';
-import type { StepRecorder } from '../results/step-recorder';
+import { checkFailed, type HostCheck } from './host-check';
+import type { StepEnd } from '../steps/step-result';
+import type { StepRecorder } from '../steps/step-recorder';
 
 export const NOT_APPLICABLE = 'check mode: the host would change; expected to fail before the change';
 

@@ -10,8 +10,8 @@ import type { Clock } from '../../../src/clock';
 import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
 import { UnreachableError } from '../../../src/errors';
-import { StepRecorder } from '../../../src/results/step-recorder';
-import type { StepResult } from '../../../src/results/step-result';
+import { StepRecorder } from '../../../src/steps/step-recorder';
+import type { StepResult } from '../../../src/steps/step-result';
 import { FakeDevice } from '../../helpers/fake-device';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';

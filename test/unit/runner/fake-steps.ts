@@ -11,7 +11,7 @@ import { Redactor } from '../../../src/redact';
 import type { HostSteps, StepContext } from '../../../src/runner/host-steps';
 import type { RunnerPlay } from '../../../src/runner/run-playbook';
 import { emptyConvergeResult, planEnd, recordUnapplied, type HostConvergeResult } from '../../../src/converge/converge-host';
-import type { StepRecorder } from '../../../src/results/step-recorder';
+import type { StepRecorder } from '../../../src/steps/step-recorder';
 import { verifyStep } from '../../../src/verify/verify-step';
 import type { Plan } from '../../../src/converge/plan';
 import type { Play } from '../../../src/schema/types.generated';

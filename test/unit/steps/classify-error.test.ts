@@ -1,6 +1,6 @@
 /** The one classification of a step's error: failed, or unreachable as Ansible means it. */
 import { AuthError, CommandRejectedError, DeviceTimeoutError, DisconnectedError, exitCodeFor, HostKeyError, RollbackError, UnreachableError } from '../../../src/errors';
-import { errorStatus } from '../../../src/results/classify-error';
+import { errorStatus } from '../../../src/steps/classify-error';
 import { PushInterruptedError } from '../../../src/converge/recover-push';
 
 describe('errorStatus for a push cut by a lost session', () => {

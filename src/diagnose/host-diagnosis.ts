@@ -1,0 +1,8 @@
+/** The diagnosis a host's result keeps (diagnose.ts): one cause, its evidence and a remedy. */
+export interface HostDiagnosis {
+  cause: string;
+  summary: string;
+  evidence: string[];
+  remedy: string;
+  steps?: string[];
+}
