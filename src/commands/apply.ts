@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors';
 import { matchHosts } from '../inventory/host-pattern';
 import { loadInventory } from '../inventory/load-inventory';
+import { inventorySources, warnInventoryNotes } from './inventory-option';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import { runRedactor } from '../runner/run-secrets';
@@ -25,7 +26,8 @@ export const registerApply: RegisterCommand = (program, setExit) => {
   ).action(async (planFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
     const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
-    const inventory = loadInventory(opts.inventory);
+    const inventory = loadInventory(inventorySources(opts.inventory));
+    warnInventoryNotes(inventory);
     let hostPlans = file.hosts;
     if (opts.limit !== undefined) {
       const m = matchHosts(opts.limit, { hosts: [...inventory.hosts.keys()], groups: inventory.groups });
@@ -35,7 +37,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
     }
     const { plays, missing } = playsFromPlanFile(hostPlans, (name) => inventory.hosts.get(name));
     if (missing.length) {
-      throw new ConfigError(missing.map((h) => ({ file: planFile, line: 1, column: 1, path: '', message: `host ${h} is in the plan but not in ${opts.inventory}` })));
+      throw new ConfigError(missing.map((h) => ({ file: planFile, line: 1, column: 1, path: '', message: `host ${h} is in the plan but not in ${inventory.file}` })));
     }
     const redactor = runRedactor(plays.flatMap((p) => p.hosts), path.dirname(path.resolve(planFile)));
     const { exitCode } = await executeRun({
@@ -49,7 +51,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       ...(opts.json ? { json: opts.json } : {}),
       ...(opts.junit ? { junit: opts.junit } : {}),
       verbosity: opts.verbose,
-      meta: { command: 'apply', inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+      meta: { command: 'apply', inventory: inventory.file, toolVersion: toolVersion(), diff: !!opts.diff },
     });
     setExit(exitCode);
   });

@@ -10,9 +10,10 @@ import { connectionSecrets, connectOptionsFor } from '../runner/connect-options'
 import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/fleet';
 import { formatReports, reportsJson } from '../diagnose/report';
 import type { RegisterCommand } from './index';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 interface DiagnoseFlags {
-  inventory: string;
+  inventory: string[];
   limit?: string;
   json?: string;
   capture?: boolean;
@@ -47,14 +48,15 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
   program
     .command('diagnose')
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('--json <file>', 'also write the result as JSON to this file ("-" = stdout, instead of the text)')
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')
     .option('--debugs <seconds>', 'turn on HTTP client / TLS / PKI debugs for this many seconds (max 300), then undebug all')
     .option('-f, --forks <n>', 'hosts diagnosed at once', String(DEFAULT_FORKS))
     .action(async (opts: DiagnoseFlags) => {
-      const inventory = loadInventory(opts.inventory);
+      const inventory = loadInventory(inventorySources(opts.inventory));
+      warnInventoryNotes(inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
       const names = selectHosts(inventory.hosts, inventory.groups, opts.limit);

@@ -7,6 +7,7 @@ import { registerDemo } from './demo';
 import { registerPlan } from './plan';
 import { registerApply } from './apply';
 import { registerDiagnose } from './diagnose';
+import { registerInventory } from './inventory';
 
 /**
  * A sub-command module: adds itself to the program. Its action calls `setExit` with the exit code
@@ -14,4 +15,4 @@ import { registerDiagnose } from './diagnose';
  */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose, registerDemo, registerPlan, registerApply];
+export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose, registerDemo, registerPlan, registerApply, registerInventory];

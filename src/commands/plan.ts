@@ -9,6 +9,7 @@ import { hostPlanFrom, serializePlanFile, type HostPlan } from '../converge/plan
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * Where `slp apply` reads the token again, never the token itself: `file:<path>` for token_file,
@@ -34,14 +35,15 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .command('plan')
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .requiredOption('-o, --output <file>', 'plan file to write (JSON, mode 0600)')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
     .option('--json <file>', 'write the JSON report to this file')
-    .action(async (playbookFile: string, opts: { inventory: string; output: string; limit?: string; forks: string; json?: string }) => {
+    .action(async (playbookFile: string, opts: { inventory: string[]; output: string; limit?: string; forks: string; json?: string }) => {
       const forks = parseForks(opts.forks);
-      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+      const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+      warnInventoryNotes(loaded.inventory);
       const playbookDir = path.dirname(path.resolve(playbookFile));
       const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
       const { run, exitCode } = await executeRun({
@@ -50,7 +52,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         ctx: { mode: 'plan', check: true, diff: false, backupDir: 'backups', playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
-        meta: { command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion() },
+        meta: { command: 'plan', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion() },
       });
       const plans: HostPlan[] = [];
       for (const [i, p] of run.plays.entries()) {

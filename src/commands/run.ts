@@ -7,9 +7,10 @@ import { executeRun } from '../runner/execute-run';
 import { DEFAULT_FORKS } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import type { RegisterCommand } from './index';
+import { addInventoryOption, inventorySources, warnInventoryNotes } from './inventory-option';
 
 export interface RunCliOptions {
-  inventory: string;
+  inventory: string[];
   check?: boolean;
   diff?: boolean;
   limit?: string;
@@ -23,8 +24,7 @@ export interface RunCliOptions {
 
 /** Ansible's option phrasing (lib/ansible/cli/arguments/option_helpers.py) where it applies. */
 export function addRunOptions(cmd: Command): Command {
-  return cmd
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+  return addInventoryOption(cmd)
     .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
@@ -56,7 +56,8 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       .argument('<playbook>', 'playbook YAML file'),
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
-    const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    warnInventoryNotes(loaded.inventory);
     const playbookDir = path.dirname(path.resolve(playbookFile));
     const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
     const { exitCode } = await executeRun({
@@ -70,7 +71,7 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       ...(opts.json ? { json: opts.json } : {}),
       ...(opts.junit ? { junit: opts.junit } : {}),
       verbosity: opts.verbose,
-      meta: { command: 'run', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
+      meta: { command: 'run', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff },
     });
     setExit(exitCode);
   });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatIssue } from '../errors';
 import { checkRun } from '../playbook/load-run';
 import type { RegisterCommand } from './index';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * `slp validate -i INVENTORY PLAYBOOK [--limit P]`: checks both files without contacting any
@@ -12,11 +13,11 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
   program
     .command('validate')
     .description('check an inventory and a playbook (nothing is contacted) and list the hosts each play matches')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .argument('<playbook>', 'playbook YAML file')
-    .action((playbookFile: string, opts: { inventory: string; limit?: string }) => {
-      const run = checkRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    .action((playbookFile: string, opts: { inventory: string[]; limit?: string }) => {
+      const run = checkRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
       const lines: string[] = [];
       for (const { play, hosts } of run.plays) {
         lines.push(`play ${play.index + 1} "${play.name}" (hosts: ${play.pattern}): ${hosts.length} host(s)`);
@@ -26,6 +27,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
           lines.push(`  ${host.name}  ${c.address}:${c.port}`);
         }
       }
+      warnInventoryNotes(run.inventory);
       for (const w of run.warnings) {
         process.stderr.write(`warning: ${formatIssue(w)}; \`slp run\` will need it\n`);
       }

@@ -77,7 +77,7 @@ function parseSource(file: string, text: string): YamlSource {
   if (ext !== '' && !['.yml', '.yaml', '.json'].includes(ext)) return parseIniInventory(file, text);
   let yaml: YamlSource | undefined;
   try {
-    yaml = parseYaml(file, text);
+    yaml = parseYaml(file, text, '1.1');
   } catch (error) {
     if (ext !== '' || !(error instanceof ConfigError)) throw error;
   }
@@ -134,6 +134,7 @@ function isScriptShape(data: unknown): boolean {
 }
 
 function addScriptData(tree: InventoryTree, src: YamlSource, result: SourceResult, script?: string): void {
+  result.first ??= src;
   const data = src.data as Record<string, unknown>;
   const shaped: Record<string, unknown> = {};
   const bad = (path: DocPath, message: string): void => void result.issues.push(issueAt(src, path, message));

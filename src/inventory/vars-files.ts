@@ -88,7 +88,7 @@ export function readVarsDir(base: string, groups: Iterable<string>, hosts: Itera
 }
 
 function defaultRead(file: string): YamlSource {
-  return readYamlFile(file, 'variables file');
+  return readYamlFile(file, 'variables file', '1.1');
 }
 
 function statOf(path: string): ReturnType<typeof statSync> | undefined {

@@ -3,6 +3,7 @@
  * runs on and each host's desired state. Everything is validated here, before any device is
  * touched; every problem found is thrown at once as a ConfigError.
  */
+import { dirname } from 'path';
 import { ConfigError, type ConfigIssue } from '../errors';
 import type { Templated } from '../schema/check-document';
 import { HostIssues } from '../schema/host-issues';
@@ -18,7 +19,8 @@ import type { Env } from '../template/template';
 
 /** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {
-  inventoryFile: string;
+  /** One inventory source or several, merged in order. */
+  inventoryFile: string | readonly string[];
   playbookFile: string;
   /** Ansible host pattern from --limit. */
   limit?: string;
@@ -84,7 +86,7 @@ export function loadRun(options: LoadRunOptions): LoadedRun {
 /** As loadRun; with missingEnv 'defer', unset env vars are returned as warnings instead. */
 export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' = 'defer'): CheckedRun {
   const env = options.env ?? process.env;
-  const inv = collectInventory(options.inventoryFile, env, missingEnv);
+  const inv = collectInventory(options.inventoryFile, env, missingEnv, { playbookDir: dirname(options.playbookFile) });
   const pb = collectPlaybook(options.playbookFile);
   const issues: ConfigIssue[] = [...inv.issues, ...pb.issues];
   if (!inv.inventory || !pb.playbook) {

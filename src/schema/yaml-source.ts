@@ -27,7 +27,7 @@ export interface Position {
 }
 
 /** Reads and parses a YAML file; a missing file or any syntax error is a ConfigError. */
-export function readYamlFile(file: string, what: string): YamlSource {
+export function readYamlFile(file: string, what: string, version: YamlVersion = '1.2'): YamlSource {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -35,12 +35,15 @@ export function readYamlFile(file: string, what: string): YamlSource {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `cannot read ${what}: ${reason}` }]);
   }
-  return parseYaml(file, text);
+  return parseYaml(file, text, version);
 }
 
-export function parseYaml(file: string, text: string): YamlSource {
+/** '1.1' reads as Ansible (PyYAML) does: yes/no/on/off are booleans, 0755 is octal. */
+export type YamlVersion = '1.1' | '1.2';
+
+export function parseYaml(file: string, text: string, version: YamlVersion = '1.2'): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
