@@ -33,7 +33,7 @@ export function addSource(tree: InventoryTree, source: string, result: SourceRes
     stat = statSync(source);
   } catch {
     if (source.includes(',')) return addHostList(tree, source, result);
-    result.issues.push({ file: source, line: 1, column: 1, path: '', message: 'cannot read inventory: no such file or directory' });
+    result.issues.push({ file: source, line: 1, column: 1, path: '', message: 'cannot read inventory: no such file' });
     return;
   }
   if (stat.isDirectory()) {

@@ -14,7 +14,7 @@ export const EXPECTED: Record<string, string[]> = {
     "4:21: all.hosts.sw1.ansible_host must be an IPv4 or IPv6 address or a host name (got \"10.0.0.1 ; reload\")",
   ],
   "inv-host-key.yaml": [
-    "4:30: all.hosts.sw1.slp_host_key_checking must be one of \"strict\", \"accept-new\", \"off\" (got \"no\")",
+    "4:30: all.hosts.sw1.slp_host_key_checking must be one of \"strict\", \"accept-new\", \"off\", true, false (got \"maybe\")",
   ],
   "inv-password-control.yaml": [
     "3:23: all.vars.ansible_password must be a string without control characters (got ***)",
