@@ -4,6 +4,7 @@ import { ConfigError } from '../errors';
 import { matchHosts } from '../inventory/host-pattern';
 import { loadInventory } from '../inventory/load-inventory';
 import { inventorySources, warnInventoryNotes } from './inventory-option';
+import { vaultSecrets } from './vault-options';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import { runRedactor } from '../runner/run-secrets';
@@ -26,7 +27,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
   ).action(async (planFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
     const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
-    const inventory = loadInventory(inventorySources(opts.inventory));
+    const inventory = loadInventory(inventorySources(opts.inventory), process.env, { vault: await vaultSecrets(opts) });
     warnInventoryNotes(inventory);
     let hostPlans = file.hosts;
     if (opts.limit !== undefined) {

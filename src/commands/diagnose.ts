@@ -10,9 +10,10 @@ import { connectionSecrets, connectOptionsFor } from '../runner/connect-options'
 import { diagnoseExitCode, diagnoseFleet, DEFAULT_FORKS } from '../diagnose/fleet';
 import { formatReports, reportsJson } from '../diagnose/report';
 import type { RegisterCommand } from './index';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
 import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
-interface DiagnoseFlags {
+interface DiagnoseFlags extends Partial<VaultFlags> {
   inventory: string[];
   limit?: string;
   json?: string;
@@ -45,8 +46,7 @@ function selectHosts(hosts: Map<string, InventoryHost>, groups: Map<string, { ho
  * Exit 0 all healthy, 2 some cause found, 4 some host unreachable.
  */
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
-  program
-    .command('diagnose')
+  addVaultOptions(program.command('diagnose'))
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
     .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
@@ -55,7 +55,7 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
     .option('--debugs <seconds>', 'turn on HTTP client / TLS / PKI debugs for this many seconds (max 300), then undebug all')
     .option('-f, --forks <n>', 'hosts diagnosed at once', String(DEFAULT_FORKS))
     .action(async (opts: DiagnoseFlags) => {
-      const inventory = loadInventory(inventorySources(opts.inventory));
+      const inventory = loadInventory(inventorySources(opts.inventory), process.env, { vault: await vaultSecrets(opts) });
       warnInventoryNotes(inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;

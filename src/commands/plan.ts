@@ -9,6 +9,7 @@ import { hostPlanFrom, serializePlanFile, type HostPlan } from '../converge/plan
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
 import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
@@ -31,8 +32,7 @@ export function tokenRefFor(desired: Play, playbookDir: string, env: NodeJS.Proc
  * changed. Exit as `slp run --check`.
  */
 export const registerPlan: RegisterCommand = (program, setExit) => {
-  program
-    .command('plan')
+  addVaultOptions(program.command('plan'))
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
     .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
@@ -40,9 +40,9 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
     .option('--json <file>', 'write the JSON report to this file')
-    .action(async (playbookFile: string, opts: { inventory: string[]; output: string; limit?: string; forks: string; json?: string }) => {
+    .action(async (playbookFile: string, opts: Partial<VaultFlags> & { inventory: string[]; output: string; limit?: string; forks: string; json?: string }) => {
       const forks = parseForks(opts.forks);
-      const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+      const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), vault: await vaultSecrets(opts), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
       warnInventoryNotes(loaded.inventory);
       const playbookDir = path.dirname(path.resolve(playbookFile));
       const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);

@@ -7,9 +7,10 @@ import { executeRun } from '../runner/execute-run';
 import { DEFAULT_FORKS } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import type { RegisterCommand } from './index';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
 import { addInventoryOption, inventorySources, warnInventoryNotes } from './inventory-option';
 
-export interface RunCliOptions {
+export interface RunCliOptions extends Partial<VaultFlags> {
   inventory: string[];
   check?: boolean;
   diff?: boolean;
@@ -24,7 +25,7 @@ export interface RunCliOptions {
 
 /** Ansible's option phrasing (lib/ansible/cli/arguments/option_helpers.py) where it applies. */
 export function addRunOptions(cmd: Command): Command {
-  return addInventoryOption(cmd)
+  return addVaultOptions(addInventoryOption(cmd))
     .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
@@ -56,7 +57,8 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       .argument('<playbook>', 'playbook YAML file'),
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
-    const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    const vault = await vaultSecrets(opts);
+    const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), vault, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
     warnInventoryNotes(loaded.inventory);
     const playbookDir = path.dirname(path.resolve(playbookFile));
     const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);

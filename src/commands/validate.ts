@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { formatIssue } from '../errors';
 import { checkRun } from '../playbook/load-run';
 import type { RegisterCommand } from './index';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
 import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
@@ -10,14 +11,13 @@ import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventor
  * cli.ts prints as one `file:line:column: message` line per issue.
  */
 export const registerValidate: RegisterCommand = (program: Command, setExit) => {
-  program
-    .command('validate')
+  addVaultOptions(program.command('validate'))
     .description('check an inventory and a playbook (nothing is contacted) and list the hosts each play matches')
     .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .argument('<playbook>', 'playbook YAML file')
-    .action((playbookFile: string, opts: { inventory: string[]; limit?: string }) => {
-      const run = checkRun({ inventoryFile: inventorySources(opts.inventory), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    .action(async (playbookFile: string, opts: Partial<VaultFlags> & { inventory: string[]; limit?: string }) => {
+      const run = checkRun({ inventoryFile: inventorySources(opts.inventory), vault: await vaultSecrets(opts), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
       const lines: string[] = [];
       for (const { play, hosts } of run.plays) {
         lines.push(`play ${play.index + 1} "${play.name}" (hosts: ${play.pattern}): ${hosts.length} host(s)`);

@@ -2,9 +2,12 @@
  * The inventory in the shape `ansible-inventory --list` prints: each group with its own hosts and
  * its children (empty keys and empty groups left out, `all` without hosts), and `_meta.hostvars`
  * with every host's merged variables as written: templates unrendered, so nothing from the
- * environment is revealed, as Ansible prints them.
+ * environment is revealed, as Ansible prints them. Inline vault values print as Ansible prints
+ * them (`{"__ansible_vault": ciphertext}`); values from a whole encrypted file, which Ansible
+ * prints in clear, print as `<vaulted: FILE>` unless the caller asks to reveal them.
  */
-import type { Inventory } from './inventory';
+import type { Inventory, VarEntry } from './inventory';
+import { inlineVaultAt, isWholeVaultFile } from './vault';
 import { groupDepths, groupsOfHost, mergeHostVars, sortGroups } from './merge-vars';
 
 export interface AnsibleListJson {
@@ -12,7 +15,7 @@ export interface AnsibleListJson {
   [group: string]: unknown;
 }
 
-export function inventoryListJson(inventory: Inventory): AnsibleListJson {
+export function inventoryListJson(inventory: Inventory, options: { revealVaultFiles?: boolean } = {}): AnsibleListJson {
   const { tree } = inventory;
   const out: Record<string, unknown> = {};
   const seen = new Set<string>();
@@ -36,7 +39,7 @@ export function inventoryListJson(inventory: Inventory): AnsibleListJson {
   const hostvars: Record<string, Record<string, unknown>> = {};
   for (const host of tree.hostOrder) {
     const merged = mergeHostVars(tree, host, sortGroups(tree, groupsOfHost(tree, host), depths));
-    if (merged.size > 0) hostvars[host] = Object.fromEntries([...merged].map(([k, e]) => [k, e.value]));
+    if (merged.size > 0) hostvars[host] = Object.fromEntries([...merged].map(([k, e]) => [k, shown(e, options.revealVaultFiles === true)]));
   }
   return { ...out, _meta: { hostvars } };
 }
@@ -44,4 +47,16 @@ export function inventoryListJson(inventory: Inventory): AnsibleListJson {
 /** `ansible-inventory --host NAME`: the host's merged variables. */
 export function inventoryHostJson(inventory: Inventory, host: string): Record<string, unknown> | undefined {
   return inventoryListJson(inventory)._meta.hostvars[host] ?? (inventory.tree.hostVars.has(host) ? {} : undefined);
+}
+
+function shown(entry: VarEntry, revealVaultFiles: boolean): unknown {
+  if (isWholeVaultFile(entry.source) && !revealVaultFiles) return `<vaulted: ${entry.source.file}>`;
+  const walk = (value: unknown, path: readonly (string | number)[]): unknown => {
+    const ciphertext = inlineVaultAt(entry.source, path);
+    if (ciphertext !== undefined) return { __ansible_vault: ciphertext };
+    if (Array.isArray(value)) return value.map((v, i) => walk(v, [...path, i]));
+    if (value !== null && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(v, [...path, k])]));
+    return value;
+  };
+  return walk(entry.value, entry.path);
 }

@@ -14,12 +14,17 @@ import { issueAt, parseYaml, type DocPath, type YamlSource } from '../schema/yam
 import { parseIniInventory } from './ini-inventory';
 import type { InventoryFile } from '../schema/types.generated';
 import { addToTree, type InventoryTree } from './inventory-tree';
+import { decryptVault, isVaultFile, parseVaultedYaml, type VaultSecret } from './vault';
 
 /** Ansible's IGNORED_ALWAYS and default INVENTORY_IGNORE_EXTS (REJECT_EXTS + .orig .ini .cfg .retry). */
 const IGNORED_NAMES = /^\.|^host_vars$|^group_vars$|^vars_plugins$/;
 const IGNORED_EXTS = ['.pyc', '.pyo', '.swp', '.bak', '~', '.rpm', '.md', '.txt', '.rst', '.orig', '.ini', '.cfg', '.retry'];
 
 export interface SourceResult {
+  /** Vault passwords to decrypt with. */
+  vault: readonly VaultSecret[];
+  /** Every decrypted value (for the redactor). */
+  secrets: string[];
   issues: ConfigIssue[];
   notes: ConfigIssue[];
   /** The first file read (for callers that locate issues in it). */
@@ -56,7 +61,7 @@ export function addSource(tree: InventoryTree, source: string, result: SourceRes
     return;
   }
   try {
-    const src = parseSource(source, text);
+    const src = parseSource(source, text, result);
     result.first ??= src;
     if (isScriptShape(src.data)) return addScriptData(tree, src, result);
     const checked = checkDocument(validateInventory, src, {}, isVariableValue);
@@ -72,12 +77,19 @@ export function addSource(tree: InventoryTree, source: string, result: SourceRes
 }
 
 /** YAML by extension (.yml .yaml .json), INI for any other extension, else YAML when it reads as a mapping. */
-function parseSource(file: string, text: string): YamlSource {
+function parseSource(file: string, text: string, result: SourceResult): YamlSource {
   const ext = extname(file).toLowerCase();
+  if (isVaultFile(text)) {
+    // A whole encrypted inventory: decrypt, then read what is inside.
+    const plain = decryptVault(text, result.vault, { file, line: 1, column: 1, path: '' });
+    result.secrets.push(plain);
+    if (ext !== '' && !['.yml', '.yaml', '.json'].includes(ext)) return parseIniInventory(file, plain);
+    return parseSource(file, plain, result);
+  }
   if (ext !== '' && !['.yml', '.yaml', '.json'].includes(ext)) return parseIniInventory(file, text);
   let yaml: YamlSource | undefined;
   try {
-    yaml = parseYaml(file, text, '1.1');
+    yaml = parseVaultedYaml(file, text, result.vault, result.secrets);
   } catch (error) {
     if (ext !== '' || !(error instanceof ConfigError)) throw error;
   }

@@ -39,6 +39,8 @@ export interface InventoryHost {
   /** Merged (all < parent < child < host) and rendered variables. */
   vars: Record<string, unknown>;
   connection: HostConnection;
+  /** Values decrypted from Ansible Vault in this inventory: never shown, never written. */
+  secrets?: readonly string[];
 }
 
 /** A group with its place in the hierarchy. */

@@ -2,7 +2,7 @@
  * Ansible YAML inventory → Inventory: schema check, group tree, variable precedence, templates
  * in variables (`ansible_password: "{{ env.LAB_PASSWORD }}"`), then the typed connection per host.
  */
-import { existsSync, statSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import { dirname } from 'path';
 import { ConfigError, type ConfigIssue } from '../errors';
 import { HostIssues } from '../schema/host-issues';
@@ -15,6 +15,7 @@ import type { Inventory, InventoryGroup, InventoryHost, VarEntry } from './inven
 import { emptyTree, reconcileTree, type InventoryTree, type VarsDir } from './inventory-tree';
 import { addSource, type SourceResult } from './inventory-sources';
 import { readVarsDir } from './vars-files';
+import { parseVaultedYaml, type VaultSecret } from './vault';
 import { groupDepths, groupsOfHost, mergeHostVars, sortGroups } from './merge-vars';
 
 /** Loading outcome: the inventory when there are no issues, and every issue otherwise. */
@@ -29,6 +30,8 @@ export interface InventoryResult {
 export interface InventoryOptions {
   /** The playbook's folder: its group_vars/ and host_vars/ win over the inventory's. */
   playbookDir?: string;
+  /** Vault passwords for `!vault` values and encrypted files. */
+  vault?: readonly VaultSecret[];
 }
 
 /** Loads and checks an inventory (one or several sources); throws ConfigError with every problem found. */
@@ -46,27 +49,27 @@ export function collectInventory(
   options: InventoryOptions = {},
 ): InventoryResult {
   const list = typeof sources === 'string' ? [sources] : [...sources];
-  const { tree, issues, notes, first } = readTree(list, options);
+  const { tree, issues, notes, first, secrets } = readTree(list, options);
   if (issues.length > 0 || !first) {
     if (!first && issues.length === 0) issues.push({ file: list.join(', ') || '-i', line: 1, column: 1, path: '', message: 'no inventory was read (an empty directory?)' });
     return { issues, warnings: [] };
   }
-  const result = buildInventory(list, first, tree, env, missingEnv);
+  const result = buildInventory(list, first, tree, env, missingEnv, secrets);
   if (result.inventory) result.inventory.notes = notes;
   return result;
 }
 
 /** Every source into one tree, reconciled, with group_vars/host_vars read for its groups and hosts. */
-export function readTree(sources: readonly string[], options: InventoryOptions = {}): { tree: InventoryTree; issues: ConfigIssue[]; notes: ConfigIssue[]; first?: YamlSource } {
+export function readTree(sources: readonly string[], options: InventoryOptions = {}): { tree: InventoryTree; issues: ConfigIssue[]; notes: ConfigIssue[]; secrets: string[]; first?: YamlSource } {
   const tree = emptyTree();
-  const result: SourceResult = { issues: [], notes: [] };
+  const result: SourceResult = { vault: options.vault ?? [], secrets: [], issues: [], notes: [] };
   for (const source of sources) addSource(tree, source, result);
   if (result.issues.length > 0) return { tree, ...result };
   reconcileTree(tree);
-  if (tree.issues.length > 0) return { tree, issues: tree.issues, notes: result.notes };
+  if (tree.issues.length > 0) return { tree, issues: tree.issues, notes: result.notes, secrets: result.secrets };
   const groups = [...tree.groups.keys()];
   const read = (base: string): VarsDir => {
-    const r = readVarsDir(base, groups, tree.hostOrder);
+    const r = readVarsDir(base, groups, tree.hostOrder, (file) => readVarsFile(file, result));
     result.issues.push(...r.issues);
     result.notes.push(...r.notes);
     return r.dir;
@@ -79,7 +82,7 @@ export function readTree(sources: readonly string[], options: InventoryOptions =
   return { tree, ...result };
 }
 
-function buildInventory(sources: string[], source: YamlSource, tree: InventoryTree, env: Env, missingEnv: 'error' | 'defer'): InventoryResult {
+function buildInventory(sources: string[], source: YamlSource, tree: InventoryTree, env: Env, missingEnv: 'error' | 'defer', secrets: string[]): InventoryResult {
   const depths = groupDepths(tree);
   const hostIssues = new HostIssues();
   const hostWarnings = new HostIssues();
@@ -96,7 +99,7 @@ function buildInventory(sources: string[], source: YamlSource, tree: InventoryTr
     );
     if (!rendered) continue;
     if (validateHostVars(rendered.vars)) {
-      hosts.set(name, { name, groups, vars: rendered.vars, connection: hostConnection(name, rendered.vars, baseDir(sources)) });
+      hosts.set(name, { name, groups, secrets, vars: rendered.vars, connection: hostConnection(name, rendered.vars, baseDir(sources)) });
     } else {
       const errors = (validateHostVars.errors ?? []).filter((e) => rendered.templated.has(splitPointer(e.instancePath)[0] ?? ''));
       for (const error of errors) {
@@ -161,4 +164,14 @@ function baseDir(sources: readonly string[]): string {
   const first = sources.find((s) => existsSync(s));
   if (first === undefined) return process.cwd();
   return statSync(first).isDirectory() ? first : dirname(first);
+}
+
+function readVarsFile(file: string, result: SourceResult): YamlSource {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `cannot read variables file: ${(error as Error).message}` }]);
+  }
+  return parseVaultedYaml(file, text, result.vault, result.secrets);
 }

@@ -8,7 +8,7 @@
 import { readdirSync, statSync } from 'fs';
 import { extname, join } from 'path';
 import { ConfigError, type ConfigIssue } from '../errors';
-import { readYamlFile, type YamlSource } from '../schema/yaml-source';
+import type { YamlSource } from '../schema/yaml-source';
 import type { VarEntry } from './inventory';
 import type { VarsDir } from './inventory-tree';
 
@@ -21,7 +21,7 @@ export interface VarsDirResult {
 }
 
 /** Reads `<base>/group_vars` and `<base>/host_vars` for the given groups and hosts. */
-export function readVarsDir(base: string, groups: Iterable<string>, hosts: Iterable<string>, readFile: (file: string) => YamlSource = defaultRead): VarsDirResult {
+export function readVarsDir(base: string, groups: Iterable<string>, hosts: Iterable<string>, readFile: (file: string) => YamlSource): VarsDirResult {
   const dir: VarsDir = { dir: base, groups: new Map(), hosts: new Map() };
   const issues: ConfigIssue[] = [];
   const notes: ConfigIssue[] = [];
@@ -85,10 +85,6 @@ export function readVarsDir(base: string, groups: Iterable<string>, hosts: Itera
     }
   }
   return { dir, issues, notes };
-}
-
-function defaultRead(file: string): YamlSource {
-  return readYamlFile(file, 'variables file', '1.1');
 }
 
 function statOf(path: string): ReturnType<typeof statSync> | undefined {

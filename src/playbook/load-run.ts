@@ -13,6 +13,7 @@ import { issueAt, locateOffset, type YamlSource } from '../schema/yaml-source';
 import { matchHosts, type PatternScope } from '../inventory/host-pattern';
 import type { Inventory, InventoryHost } from '../inventory/inventory';
 import { collectInventory } from '../inventory/load-inventory';
+import type { VaultSecret } from '../inventory/vault';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
 import type { Env } from '../template/template';
@@ -22,6 +23,8 @@ export interface LoadRunOptions {
   /** One inventory source or several, merged in order. */
   inventoryFile: string | readonly string[];
   playbookFile: string;
+  /** Vault passwords for `!vault` values and encrypted inventory files. */
+  vault?: readonly VaultSecret[];
   /** Ansible host pattern from --limit. */
   limit?: string;
   /** Defaults to process.env. */
@@ -86,7 +89,7 @@ export function loadRun(options: LoadRunOptions): LoadedRun {
 /** As loadRun; with missingEnv 'defer', unset env vars are returned as warnings instead. */
 export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' = 'defer'): CheckedRun {
   const env = options.env ?? process.env;
-  const inv = collectInventory(options.inventoryFile, env, missingEnv, { playbookDir: dirname(options.playbookFile) });
+  const inv = collectInventory(options.inventoryFile, env, missingEnv, { playbookDir: dirname(options.playbookFile), ...(options.vault ? { vault: options.vault } : {}) });
   const pb = collectPlaybook(options.playbookFile);
   const issues: ConfigIssue[] = [...inv.issues, ...pb.issues];
   if (!inv.inventory || !pb.playbook) {

@@ -3,7 +3,7 @@
  * file:line:column (yaml's LineCounter) for every issue we report.
  */
 import { readFileSync } from 'fs';
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node, type ScalarTag } from 'yaml';
 import { ConfigError, type ConfigIssue } from '../errors';
 
 /** Keys and indexes from the document root to a node. */
@@ -41,9 +41,9 @@ export function readYamlFile(file: string, what: string, version: YamlVersion = 
 /** '1.1' reads as Ansible (PyYAML) does: yes/no/on/off are booleans, 0755 is octal. */
 export type YamlVersion = '1.1' | '1.2';
 
-export function parseYaml(file: string, text: string, version: YamlVersion = '1.2'): YamlSource {
+export function parseYaml(file: string, text: string, version: YamlVersion = '1.2', customTags: ScalarTag[] = []): YamlSource {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version });
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: true, version, customTags });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {

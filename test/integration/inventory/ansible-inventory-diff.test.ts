@@ -6,6 +6,9 @@
  */
 import { execFileSync, spawnSync } from 'child_process';
 import { join, resolve } from 'path';
+import { loadInventory } from '../../../src/inventory/load-inventory';
+import { inventoryListJson } from '../../../src/inventory/inventory-json';
+import { vaultSecrets } from '../../../src/commands/vault-options';
 
 const ROOT = resolve(__dirname, '../../..');
 const FIXTURES = join(ROOT, 'test/fixtures/inventories');
@@ -18,6 +21,9 @@ const CASES: [string, string[]][] = [
   ['several sources merged in order, host_vars of the second source', ['several/a/hosts.ini', 'several/b/hosts.yml']],
   ['a dynamic inventory script (--list with _meta.hostvars)', ['script/inventory.py']],
 ];
+
+/** Vault ids as both programs take them: a password file (1.1, no id) and a script for id "prod". */
+const VAULT_IDS = ['default@vault/pw-default.txt', 'prod@vault/prod-pass.sh'];
 
 const hasAnsible = spawnSync('ansible-inventory', ['--version'], { stdio: 'ignore' }).status === 0;
 if (!hasAnsible && process.env.CI !== 'true') {
@@ -53,5 +59,26 @@ suite('slp inventory --list equals ansible-inventory --list', () => {
     // A fixture Ansible could not read would make the comparison vacuous.
     expect(Object.keys((ansible._meta as { hostvars: object }).hostvars).length).toBeGreaterThan(0);
     expect(normalise(slp)).toEqual(normalise(ansible));
+  }, 60_000);
+
+  test('vault: inline !vault values (1.1 and 1.2 with an id) print as Ansible prints them; a whole encrypted group_vars file decrypts to the same values', async () => {
+    const args = ['-i', 'vault/inventory.yml', ...VAULT_IDS.flatMap((id) => ['--vault-id', id])];
+    const ansible = list('ansible-inventory', [...args, '--list']);
+    const slp = list('node', [SLP, 'inventory', ...args, '--list']);
+    const hostvars = (l: Listing): Record<string, Record<string, unknown>> => (l._meta as { hostvars: Record<string, Record<string, unknown>> }).hostvars;
+    expect(hostvars(ansible).v1!.snmp_community).toBe('C0mmunity-from-file');
+    // On the command line, slp never prints what came out of an encrypted file.
+    expect(JSON.stringify(slp)).not.toContain('C0mmunity-from-file');
+    expect(hostvars(slp).v1!.snmp_community).toBe('<vaulted: vault/group_vars/all.yml>');
+    // In process, with the file's values revealed, the whole listing equals Ansible's.
+    const cwd = process.cwd();
+    process.chdir(FIXTURES);
+    try {
+      const vault = await vaultSecrets({ vaultId: VAULT_IDS }, {});
+      const inventory = loadInventory(['vault/inventory.yml'], {}, { vault });
+      expect(normalise(inventoryListJson(inventory, { revealVaultFiles: true }) as Listing)).toEqual(normalise(ansible));
+    } finally {
+      process.chdir(cwd);
+    }
   }, 60_000);
 });
