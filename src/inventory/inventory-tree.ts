@@ -119,9 +119,10 @@ export function reconcileTree(tree: InventoryTree): void {
     }
   }
   const ungrouped = tree.groups.get('ungrouped')!;
+  const grouped = new Set<string>();
+  for (const g of tree.groups.values()) if (g.name !== 'all' && g.name !== 'ungrouped') g.directHosts.forEach((h) => grouped.add(h));
   for (const host of tree.hostOrder) {
-    const inOther = [...tree.groups.values()].some((g) => g.name !== 'all' && g.name !== 'ungrouped' && g.directHosts.has(host));
-    if (inOther) ungrouped.directHosts.delete(host);
+    if (grouped.has(host)) ungrouped.directHosts.delete(host);
     else ungrouped.directHosts.add(host);
   }
   tree.issues.push(...findCycles(tree));

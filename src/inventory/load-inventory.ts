@@ -84,6 +84,7 @@ export function readTree(sources: readonly string[], options: InventoryOptions =
 
 function buildInventory(sources: string[], source: YamlSource, tree: InventoryTree, env: Env, missingEnv: 'error' | 'defer', secrets: string[]): InventoryResult {
   const depths = groupDepths(tree);
+  const base = baseDir(sources);
   const hostIssues = new HostIssues();
   const hostWarnings = new HostIssues();
   const hosts = new Map<string, InventoryHost>();
@@ -99,7 +100,7 @@ function buildInventory(sources: string[], source: YamlSource, tree: InventoryTr
     );
     if (!rendered) continue;
     if (validateHostVars(rendered.vars)) {
-      hosts.set(name, { name, groups, secrets, vars: rendered.vars, connection: hostConnection(name, rendered.vars, baseDir(sources)) });
+      hosts.set(name, { name, groups, secrets, vars: rendered.vars, connection: hostConnection(name, rendered.vars, base) });
     } else {
       const errors = (validateHostVars.errors ?? []).filter((e) => rendered.templated.has(splitPointer(e.instancePath)[0] ?? ''));
       for (const error of errors) {
