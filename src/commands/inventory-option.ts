@@ -20,15 +20,15 @@ export function addInventoryOption(cmd: Command): Command {
 }
 
 /** The sources to read: the -i values, else ANSIBLE_INVENTORY, else ansible.cfg's `inventory`. */
-export function inventorySources(given: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): string[] {
+export function inventorySources(given: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), warn: (line: string) => void = (l) => process.stderr.write(`warning: ${l}\n`)): string[] {
+  const cfg = ansibleCfg(env, cwd);
+  const text = cfg ? readFileSync(cfg, 'utf8') : '';
+  // Ansible would follow these whatever the source of the inventory: say that slp does not.
+  if (cfg) cfgWarnings(cfg, text).forEach(warn);
   if (given.length > 0) return [...given];
   const fromEnv = env.ANSIBLE_INVENTORY;
   if (fromEnv) return splitList(fromEnv, cwd);
-  const cfg = ansibleCfg(env, cwd);
   if (cfg) {
-    const text = readFileSync(cfg, 'utf8');
-    const warnings = cfgWarnings(cfg, text);
-    for (const w of warnings) process.stderr.write(`warning: ${w}\n`);
     const value = iniValue(text, 'defaults', 'inventory');
     if (value) return splitList(value, dirname(cfg));
   }

@@ -45,7 +45,8 @@ export function addSource(tree: InventoryTree, source: string, result: SourceRes
     for (const entry of readdirSync(source).sort()) {
       const full = join(source, entry);
       if (IGNORED_NAMES.test(entry) || IGNORED_EXTS.some((ext) => entry.endsWith(ext))) {
-        if (!IGNORED_NAMES.test(entry)) result.notes.push({ file: full, line: 1, column: 1, path: '', message: 'not read: Ansible ignores this extension in an inventory directory (INVENTORY_IGNORE_EXTS)' });
+        if (entry === 'vars_plugins') result.notes.push({ file: full, line: 1, column: 1, path: '', message: 'not read: slp runs no vars plugins; export their variables into group_vars/ or host_vars/' });
+        else if (!IGNORED_NAMES.test(entry)) result.notes.push({ file: full, line: 1, column: 1, path: '', message: 'not read: Ansible ignores this extension in an inventory directory (INVENTORY_IGNORE_EXTS)' });
         continue;
       }
       addSource(tree, full, result);
@@ -205,6 +206,7 @@ function addHostList(tree: InventoryTree, list: string, result: SourceResult): v
   const hosts: Record<string, null> = {};
   for (const raw of list.split(',').map((h) => h.trim()).filter(Boolean)) hosts[raw] = null;
   const src = parseYaml('-i', JSON.stringify({ ungrouped: { hosts } }));
+  result.first ??= src;
   const checked = checkDocument(validateInventory, src);
   if (checked.value === undefined) {
     result.issues.push(...checked.issues.map((i) => ({ ...i, line: 1, column: 1 })));

@@ -38,13 +38,28 @@ export function readYamlFile(file: string, what: string, version: YamlVersion = 
   return parseYaml(file, text, version);
 }
 
+type Tags = NonNullable<Parameters<typeof parseDocument>[1]> extends { customTags?: infer T } ? Exclude<T, ((tags: never) => unknown) | null | undefined> : never;
+
+const isBoolTag = (t: Tags[number]): boolean => typeof t === 'object' && t.tag === 'tag:yaml.org,2002:bool';
+
+/** PyYAML's booleans (Ansible's reader): yaml's YAML 1.1 schema also takes y/n, which PyYAML leaves as text. */
+const PYYAML_BOOLS: ScalarTag[] = [true, false].map((value) => ({
+  tag: 'tag:yaml.org,2002:bool',
+  default: true,
+  test: value ? /^(?:yes|Yes|YES|true|True|TRUE|on|On|ON)$/ : /^(?:no|No|NO|false|False|FALSE|off|Off|OFF)$/,
+  resolve: () => value,
+  identify: (v: unknown) => v === value,
+  stringify: () => (value ? 'true' : 'false'),
+}));
+
 /** '1.1' reads as Ansible (PyYAML) does: yes/no/on/off are booleans, 0755 is octal. */
 export type YamlVersion = '1.1' | '1.2';
 
 export function parseYaml(file: string, text: string, version: YamlVersion = '1.2', customTags: ScalarTag[] = []): YamlSource {
   const lines = new LineCounter();
   // Duplicate keys are checked in structureIssues: yaml's own check is quadratic in a map's size.
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false, version, customTags });
+  const tags = version === '1.1' ? (schema: Tags): Tags => [...schema.filter((t) => !isBoolTag(t)), ...PYYAML_BOOLS, ...customTags] : customTags;
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false, version, customTags: tags });
   if (doc.errors.length > 0) {
     throw new ConfigError(
       doc.errors.map((e) => {
