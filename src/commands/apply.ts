@@ -23,11 +23,12 @@ export const registerApply: RegisterCommand = (program, setExit) => {
     program
       .command('apply')
       .description('push a plan file written by `slp plan` (hosts whose config drifted since are refused)')
-      .argument('<plan>', 'plan file (JSON)'),
-  ).action(async (planFile: string, opts: RunCliOptions) => {
+      .argument('<plan>', 'plan file (JSON)')
+      .option('--playbook-dir <dir>', "the planned playbook's folder, for its group_vars/ and host_vars/ (as `slp plan` read them)"),
+  ).action(async (planFile: string, opts: RunCliOptions & { playbookDir?: string }) => {
     const forks = parseForks(opts.forks);
     const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
-    const inventory = loadInventory(inventorySources(opts.inventory), process.env, { vault: await vaultSecrets(opts) });
+    const inventory = loadInventory(inventorySources(opts.inventory), process.env, { vault: await vaultSecrets(opts), ...(opts.playbookDir !== undefined ? { playbookDir: opts.playbookDir } : {}) });
     warnInventoryNotes(inventory);
     let hostPlans = file.hosts;
     if (opts.limit !== undefined) {

@@ -61,6 +61,11 @@ suite('slp inventory --list equals ansible-inventory --list', () => {
     expect(normalise(slp)).toEqual(normalise(ansible));
   }, 60_000);
 
+  test('--host prints the same variables for a host in several groups with group_vars and host_vars', () => {
+    const args = ['-i', 'yaml-precedence/inventory.yml', '--host', 'sw1'];
+    expect(list('node', [SLP, 'inventory', ...args])).toEqual(list('ansible-inventory', args));
+  }, 60_000);
+
   test('vault: inline !vault values (1.1 and 1.2 with an id) print as Ansible prints them; a whole encrypted group_vars file decrypts to the same values', async () => {
     const args = ['-i', 'vault/inventory.yml', ...VAULT_IDS.flatMap((id) => ['--vault-id', id])];
     const ansible = list('ansible-inventory', [...args, '--list']);
