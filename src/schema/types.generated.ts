@@ -28,7 +28,7 @@ export type Playbook = Play[];
 export interface Play {
   name: string;
   /**
-   * Ansible host pattern: names, groups, a:b or a,b (union), a:&b (intersection), !a (exclusion), * and ? wildcards, all.
+   * Ansible host pattern: names, groups, a:b or a,b (union), a:&b (intersection), !a (exclusion), * and ? wildcards, ~regex, subscripts (web[0], web[0:2]), all.
    */
   hosts: string;
   /**
