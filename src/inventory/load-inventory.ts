@@ -79,6 +79,9 @@ export function readTree(sources: readonly string[], options: InventoryOptions =
     tree.inventoryDirs.push(read(statSync(source).isDirectory() ? source : dirname(source)));
   }
   if (options.playbookDir !== undefined) tree.playbookDirs.push(read(options.playbookDir));
+  // The playbook often sits beside the inventory: the same folder is read twice (as Ansible does), noted once.
+  const seen = new Set<string>();
+  result.notes = result.notes.filter((n) => !seen.has(`${n.file}\0${n.message}`) && !!seen.add(`${n.file}\0${n.message}`));
   return { tree, ...result };
 }
 

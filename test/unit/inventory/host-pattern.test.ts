@@ -1,4 +1,5 @@
 import { matchHosts, type PatternScope } from '../../../src/inventory/host-pattern';
+import { validatePlay } from '../../../src/schema/validators';
 
 const HOSTS = ['sw-a1', 'sw-a2', 'sw-d1', 'sw-f-dns', 'sw-f-old'];
 const SCOPE: PatternScope = {
@@ -53,5 +54,14 @@ describe('host patterns', () => {
     ['lab:a b', [{ offset: 4, message: 'invalid host pattern term "a b": expected a host or group name, * and ? wildcards, ~regex or a [subscript], with & (and) or ! (not) in front' }]],
   ])('%s is an error', (pattern, problems) => {
     expect(matchHosts(pattern, SCOPE)).toEqual({ hosts: [], problems });
+  });
+});
+
+describe('the playbook schema takes every pattern the matcher reads', () => {
+  test.each(['web[0:2]', 'web[-1]:!db', '~^sw-(a|b)[0-9]+$', 'lab,~core\\d+'])('%s', (hosts) => {
+    expect(validatePlay({ name: 'p', hosts, slp: { transport: 'smart' } })).toBe(true);
+  });
+  test.each(['web\n', 'a;b', 'x\u0000'])('%j is refused', (hosts) => {
+    expect(validatePlay({ name: 'p', hosts, slp: { transport: 'smart' } })).toBe(false);
   });
 });
