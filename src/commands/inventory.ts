@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { ConfigError } from '../errors';
-import { inventoryHostJson, inventoryListJson } from '../inventory/inventory-json';
+import { inventoryHostJson, inventoryListJson, inventoryListYamlShape } from '../inventory/inventory-json';
 import { loadInventory } from '../inventory/load-inventory';
 import { suggestion } from '../schema/did-you-mean';
 import { addInventoryOption, inventorySources, warnInventoryNotes } from './inventory-option';
@@ -17,7 +17,7 @@ export const registerInventory: RegisterCommand = (program: Command, setExit) =>
     .option('--list', 'output all hosts info')
     .option('--host <name>', 'output the variables of one host')
     .option('--playbook-dir <dir>', "also read this folder's group_vars/ and host_vars/")
-    .option('-y, --yaml', 'use YAML format instead of JSON')
+    .option('-y, --yaml', 'use YAML format instead of JSON (with --list: a YAML inventory, as ansible-inventory -y)')
     .action(async (opts: Partial<VaultFlags> & { inventory: string[]; list?: boolean; host?: string; playbookDir?: string; yaml?: boolean }) => {
       if (!opts.list === (opts.host === undefined)) {
         throw new ConfigError([{ file: 'slp inventory', line: 1, column: 1, path: '', message: 'give exactly one of --list or --host NAME' }]);
@@ -32,8 +32,8 @@ export const registerInventory: RegisterCommand = (program: Command, setExit) =>
           const hint = suggestion(opts.host, [...inventory.hosts.keys()]);
           throw new ConfigError([{ file: '--host', line: 1, column: 1, path: '', message: `"${opts.host}" is not a host in the inventory${hint}` }]);
         }
-      } else value = inventoryListJson(inventory);
-      process.stdout.write(opts.yaml ? stringify(value) : `${JSON.stringify(value, null, 4)}\n`);
+      } else value = opts.yaml ? inventoryListYamlShape(inventory) : inventoryListJson(inventory);
+      process.stdout.write(opts.yaml ? stringify(value, { version: '1.1' }) : `${JSON.stringify(value, null, 4)}\n`);
       setExit(0);
     });
 };

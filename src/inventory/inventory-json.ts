@@ -60,3 +60,31 @@ function shown(entry: VarEntry, revealVaultFiles: boolean): unknown {
   };
   return walk(entry.value, entry.path);
 }
+
+/**
+ * `ansible-inventory --list -y` (ansible-core 2.14's yaml_inventory): a YAML inventory, each
+ * group with its children (repeated wherever they appear) and own hosts, each host's merged
+ * variables written where it is first listed, empty groups kept as `{}`. It reads back as an
+ * inventory.
+ */
+export function inventoryListYamlShape(inventory: Inventory, options: { revealVaultFiles?: boolean } = {}): Record<string, unknown> {
+  const { tree } = inventory;
+  const hostvars = inventoryListJson(inventory, options)._meta.hostvars;
+  const seenHosts = new Set<string>();
+  const format = (name: string, trail: ReadonlySet<string>): Record<string, unknown> => {
+    const g = tree.groups.get(name)!;
+    const entry: Record<string, Record<string, unknown>> = { children: {}, hosts: {} };
+    for (const child of g.children) {
+      if (child !== 'all' && !trail.has(child)) Object.assign(entry.children!, format(child, new Set([...trail, child])));
+    }
+    if (name !== 'all') {
+      for (const host of tree.hostOrder.filter((h) => g.directHosts.has(h))) {
+        entry.hosts![host] = seenHosts.has(host) ? {} : (hostvars[host] ?? {});
+        seenHosts.add(host);
+      }
+    }
+    for (const key of ['children', 'hosts'] as const) if (Object.keys(entry[key]!).length === 0) delete entry[key];
+    return { [name]: entry };
+  };
+  return format('all', new Set(['all']));
+}

@@ -59,8 +59,11 @@ export function addToTree(tree: InventoryTree, data: Templated<InventoryFile>, s
     }
     return g;
   };
-  node('all', []);
-  node('ungrouped', []);
+  // As Ansible's InventoryData starts: `ungrouped` is the first child of `all`.
+  if (!tree.groups.has('all')) {
+    node('all', []).children.add('ungrouped');
+    node('ungrouped', []).parents.add('all');
+  }
   const visit = (name: string, group: Templated<Group> | undefined, path: DocPath, parent: string | undefined): void => {
     const g = node(name, path);
     if (parent !== undefined && parent !== name) {

@@ -2,9 +2,13 @@
  * Differential test: for every fixture under test/fixtures/inventories, `slp inventory --list`
  * must print the hosts, groups and merged variables Debian's `ansible-inventory --list` prints.
  * Only the order of `children` lists is normalised (Ansible lists them in the order it happened
- * to link them, which is presentational). In CI the suite fails if ansible-inventory is missing.
+ * to link them, which is presentational), and for an inventory exported with `-y` (which sorts
+ * hosts by name) the order of hosts. In CI the suite fails if ansible-inventory is missing.
  */
 import { execFileSync, spawnSync } from 'child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { parse } from 'yaml';
 import { join, resolve } from 'path';
 import { loadInventory } from '../../../src/inventory/load-inventory';
 import { inventoryListJson } from '../../../src/inventory/inventory-json';
@@ -33,19 +37,27 @@ const suite = hasAnsible || process.env.CI === 'true' ? describe : describe.skip
 
 type Listing = Record<string, { hosts?: string[]; children?: string[] } | unknown>;
 
-function normalise(listing: Listing): Listing {
+function normalise(listing: Listing, sortHosts = false): Listing {
   const out: Listing = {};
   for (const [name, value] of Object.entries(listing)) {
-    const v = value as { children?: string[] };
-    out[name] = v && Array.isArray(v.children) ? { ...v, children: [...v.children].sort() } : value;
+    const v = value as { children?: string[]; hosts?: string[] };
+    if (!v || typeof v !== 'object' || name === '_meta') {
+      out[name] = value;
+      continue;
+    }
+    out[name] = { ...v, ...(v.children ? { children: [...v.children].sort() } : {}), ...(sortHosts && v.hosts ? { hosts: [...v.hosts].sort() } : {}) };
   }
   return out;
 }
 
-function list(command: string, args: string[]): Listing {
+function output(command: string, args: string[]): string {
   const env: NodeJS.ProcessEnv = { ...process.env, ANSIBLE_NOCOLOR: '1' };
   delete env.ANSIBLE_INVENTORY;
-  return JSON.parse(execFileSync(command, args, { cwd: FIXTURES, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  return execFileSync(command, args, { cwd: FIXTURES, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function list(command: string, args: string[]): Listing {
+  return JSON.parse(output(command, args));
 }
 
 suite('slp inventory --list equals ansible-inventory --list', () => {
@@ -59,6 +71,25 @@ suite('slp inventory --list equals ansible-inventory --list', () => {
     // A fixture Ansible could not read would make the comparison vacuous.
     expect(Object.keys((ansible._meta as { hostvars: object }).hostvars).length).toBeGreaterThan(0);
     expect(normalise(slp)).toEqual(normalise(ansible));
+  }, 60_000);
+
+  test.each(CASES)('--list -y (a YAML inventory): %s', (_title, sources) => {
+    const args = [...sources.flatMap((s) => ['-i', s]), '--list', '-y'];
+    // Both read as PyYAML reads them (YAML 1.1), so a "yes" string must come out quoted.
+    expect(parse(output('node', [SLP, 'inventory', ...args]), { version: '1.1' })).toEqual(parse(output('ansible-inventory', args), { version: '1.1' }));
+  }, 60_000);
+
+  test.each([['--list -y', 'exported.yml'], ['--list', 'exported.json']])('what `ansible-inventory %s` exports reads back as the same inventory', (flags, name) => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-export-'));
+    try {
+      const original = ['-i', 'yaml-precedence/inventory.yml', '-i', 'ini-basic/hosts'];
+      const file = join(dir, name);
+      writeFileSync(file, output('ansible-inventory', [...original, ...flags.split(' ')]));
+      // ansible-inventory -y writes hosts sorted by name, so only their order within a group may differ.
+      expect(normalise(list('node', [SLP, 'inventory', '-i', file, '--list']), true)).toEqual(normalise(list('ansible-inventory', [...original, '--list']), true));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   test('--host prints the same variables for a host in several groups with group_vars and host_vars', () => {
