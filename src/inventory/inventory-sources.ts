@@ -12,7 +12,6 @@ import { checkDocument } from '../schema/check-document';
 import { validateInventory } from '../schema/validators';
 import { issueAt, parseYaml, type DocPath, type YamlSource } from '../schema/yaml-source';
 import { parseIniInventory } from './ini-inventory';
-import type { InventoryFile } from '../schema/types.generated';
 import { addToTree, type InventoryTree } from './inventory-tree';
 import { decryptVault, isVaultFile, parseVaultedYaml, type VaultSecret } from './vault';
 
@@ -185,7 +184,8 @@ function addScriptData(tree: InventoryTree, src: YamlSource, result: SourceResul
         result.issues.push({ file: script, line: 1, column: 1, path: '', message: `inventory script failed (\`${basename(script)} --host ${host}\`): ${(error as Error).message.split('\n')[0]}` });
       }
     }
-    if (vars && typeof vars === 'object') hostsShape[host] = vars;
+    if (vars !== null && typeof vars === 'object' && !Array.isArray(vars)) hostsShape[host] = vars;
+    else if (vars !== undefined && vars !== null) bad(['_meta', 'hostvars', host], `the variables of host "${host}" must be a mapping`);
   }
   const view: YamlSource = { ...src, data: shaped };
   const checked = checkDocument(validateInventory, view, {}, isVariableValue);
@@ -212,7 +212,7 @@ function addHostList(tree: InventoryTree, list: string, result: SourceResult): v
     result.issues.push(...checked.issues.map((i) => ({ ...i, line: 1, column: 1 })));
     return;
   }
-  addToTree(tree, checked.value as never as InventoryFile, src);
+  addToTree(tree, checked.value, src);
 }
 
 /** Templates may stand for variable values (inside `vars:` or a host entry), not for structure. */
