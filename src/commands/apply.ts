@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ConfigError, type ConfigIssue } from '../errors';
 import { inventoryDigest } from '../inventory/digest';
 import { loadRun, type LoadedRun } from '../playbook/load-run';
+import { inventorySources, warnInventoryNotes } from './inventory-option';
+import { vaultSecrets } from './vault-options';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
 import type { RunnerPlay } from '../runner/run-playbook';
@@ -14,13 +16,13 @@ import { fileDigest, reportShard, shardFromCli } from './shard-options';
 import { selectShard, shardBanner } from '../inventory/shard';
 
 const replanHint = (f: PlanFile): string =>
-  `make the plan again: slp plan ${f.source.playbook.path} -i ${f.source.inventory.path}${f.source.limit !== undefined ? ` --limit '${f.source.limit}'` : ''} -o PLAN`;
+  `make the plan again: slp plan ${f.source.playbook.path} ${f.source.inventory.paths.map((p) => `-i ${p}`).join(' ')}${f.source.limit !== undefined ? ` --limit '${f.source.limit}'` : ''} -o PLAN`;
 
 /**
  * The plan's sources as they are now: the playbook and inventory must be the ones it was made
  * from (same digests), else the plan is stale or was made for something else.
  */
-function checkSources(file: PlanFile, planFile: string, inventoryFile: string, loaded: LoadedRun): void {
+function checkSources(file: PlanFile, planFile: string, inventorySources: readonly string[], loaded: LoadedRun): void {
   const issues: ConfigIssue[] = [];
   const at = (message: string): ConfigIssue => ({ file: planFile, line: 1, column: 1, path: '', message });
   const playbookNow = fileDigest(file.source.playbook.path);
@@ -29,7 +31,7 @@ function checkSources(file: PlanFile, planFile: string, inventoryFile: string, l
   }
   const inventoryNow = inventoryDigest(loaded.inventory);
   if (inventoryNow !== file.source.inventory.sha256) {
-    issues.push(at(`the inventory ${inventoryFile} is not the one the plan was made from (${file.source.inventory.path}), or it changed since; ${replanHint(file)}`));
+    issues.push(at(`the inventory ${inventorySources.join(', ')} is not the one the plan was made from (${file.source.inventory.paths.join(', ')}), or it changed since; ${replanHint(file)}`));
   }
   if (issues.length) throw new ConfigError(issues);
 }
@@ -85,14 +87,18 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
       // The playbook as the plan recorded it, rendered now: templates (the token's env var) must
       // resolve here, before any connection, exactly as for `slp run`.
+      const sources = inventorySources(opts.inventory);
+      const vault = await vaultSecrets(opts);
       const loaded = loadRun({
-        inventoryFile: opts.inventory,
+        inventoryFile: sources,
+        vault,
         playbookFile: file.source.playbook.path,
         ...(file.source.limit !== undefined ? { limit: file.source.limit } : {}),
       });
-      checkSources(file, planFile, opts.inventory, loaded);
+      warnInventoryNotes(loaded.inventory);
+      checkSources(file, planFile, sources, loaded);
       const limit = opts.limit !== undefined
-        ? new Set(loadRun({ inventoryFile: opts.inventory, playbookFile: file.source.playbook.path, limit: opts.limit }).plays.flatMap((p) => p.hosts.map((h) => h.host.name)))
+        ? new Set(loadRun({ inventoryFile: sources, vault, playbookFile: file.source.playbook.path, limit: opts.limit }).plays.flatMap((p) => p.hosts.map((h) => h.host.name)))
         : undefined;
       const shard = shardFromCli(opts);
       let plays = playsFromPlanFile(file, planFile, loaded, limit);
@@ -119,7 +125,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
         ...(opts.html ? { html: opts.html } : {}),
         verbosity: opts.verbose,
         meta: {
-          command: 'apply', playbook: file.source.playbook.path, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+          command: 'apply', playbook: file.source.playbook.path, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
           digests: { playbook: file.source.playbook.sha256, inventory: file.source.inventory.sha256 },
           fleetHosts,
           ...(shard ? { shard: reportShard(shard)! } : {}),

@@ -13,6 +13,8 @@ import type { RegisterCommand } from './index';
 import { addShardOptions, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
 import { selectShard, shardBanner } from '../inventory/shard';
 import { inventoryDigest } from '../inventory/digest';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * Hosts diagnosed at once by default: fewer than `slp run`'s 50, as each diagnosis reads the
@@ -20,9 +22,9 @@ import { inventoryDigest } from '../inventory/digest';
  */
 export const DIAGNOSE_FORKS = 5;
 
-interface DiagnoseFlags extends ShardCliOptions {
+interface DiagnoseFlags extends ShardCliOptions, Partial<VaultFlags> {
   html?: string;
-  inventory: string;
+  inventory: string[];
   limit?: string;
   json?: string;
   capture?: boolean;
@@ -60,10 +62,9 @@ export function diagnosePlay(hosts: readonly InventoryHost[], pattern: string): 
  * exit 0 all healthy, 2 some cause found, 4 some host unreachable.
  */
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
-  addShardOptions(program
-    .command('diagnose')
+  addShardOptions(addVaultOptions(program.command('diagnose'))
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('--json <file>', 'also write the runner\'s JSON report to this file ("-" = stdout, instead of the text)')
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')
@@ -71,7 +72,8 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
     .option('-f, --forks <n>', 'hosts diagnosed at once', String(DIAGNOSE_FORKS))
     .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here'))
     .action(async (opts: DiagnoseFlags) => {
-      const inventory = loadInventory(opts.inventory);
+      const inventory = loadInventory(inventorySources(opts.inventory), process.env, { vault: await vaultSecrets(opts) });
+      warnInventoryNotes(inventory);
       const forks = positive(opts.forks, '--forks');
       const debugSeconds = opts.debugs !== undefined ? positive(opts.debugs, '--debugs') : undefined;
       const shard = shardFromCli(opts);
@@ -93,7 +95,7 @@ export const registerDiagnose: RegisterCommand = (program: Command, setExit) => 
         ...(opts.html !== undefined ? { html: opts.html } : {}),
         text: (run) => renderDiagnosisText(run, redactor),
         meta: {
-          command: 'diagnose', inventory: opts.inventory, toolVersion: toolVersion(),
+          command: 'diagnose', inventory: inventory.file, toolVersion: toolVersion(),
           digests: { playbook: null, inventory: inventoryDigest(inventory) },
           fleetHosts: [limited],
           ...(shard ? { shard: reportShard(shard)! } : {}),

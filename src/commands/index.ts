@@ -8,6 +8,7 @@ import { registerPlan } from './plan';
 import { registerApply } from './apply';
 import { registerDiagnose } from './diagnose';
 import { registerReport } from './report';
+import { registerInventory } from './inventory';
 
 /**
  * A sub-command module: adds itself to the program. Its action calls `setExit` with the exit code
@@ -15,4 +16,4 @@ import { registerReport } from './report';
  */
 export type RegisterCommand = (program: Command, setExit: (code: number) => void) => void;
 
-export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose, registerDemo, registerPlan, registerApply, registerReport];
+export const COMMANDS: RegisterCommand[] = [registerParse, registerValidate, registerSim, registerRun, registerDiagnose, registerDemo, registerPlan, registerApply, registerReport, registerInventory];

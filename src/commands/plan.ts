@@ -10,6 +10,8 @@ import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
 import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
 import { shardBanner } from '../inventory/shard';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * `slp plan PLAYBOOK -i INV -o plan.json`: reads every host and writes what `slp apply` would push
@@ -18,20 +20,21 @@ import { shardBanner } from '../inventory/shard';
  * --diff, the diff). Nothing is changed. Exit as `slp run --check`.
  */
 export const registerPlan: RegisterCommand = (program, setExit) => {
-  addShardOptions(program
-    .command('plan')
+  addShardOptions(addVaultOptions(program.command('plan'))
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .requiredOption('-o, --output <file>', 'plan file to write (JSON, mode 0600)')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-D, --diff', 'show the differences in the owned running-config lines')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
     .option('--json <file>', 'write the JSON report to this file'))
-    .action(async (playbookFile: string, opts: ShardCliOptions & { inventory: string; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
+    .action(async (playbookFile: string, opts: ShardCliOptions & Partial<VaultFlags> & { inventory: string[]; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
       const forks = parseForks(opts.forks);
       const shard = shardFromCli(opts);
-      const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+      const sources = inventorySources(opts.inventory);
+      const loaded = loadRun({ inventoryFile: sources, vault: await vaultSecrets(opts), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+      warnInventoryNotes(loaded.inventory);
       if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
       const playbookDir = path.dirname(path.resolve(playbookFile));
       const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
@@ -42,7 +45,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         forks,
         ...(opts.json ? { json: opts.json } : {}),
         meta: {
-          command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+          command: 'plan', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
           digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
           fleetHosts: loaded.fleetHosts,
           ...(shard ? { shard: reportShard(shard)! } : {}),
@@ -50,7 +53,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
       });
       const source: PlanSource = {
         playbook: { path: path.resolve(playbookFile), sha256: fileDigest(playbookFile) },
-        inventory: { path: path.resolve(opts.inventory), sha256: inventoryDigest(loaded.inventory) },
+        inventory: { paths: sources.map((s) => path.resolve(s)), sha256: inventoryDigest(loaded.inventory) },
         ...(opts.limit !== undefined ? { limit: opts.limit } : {}),
       };
       const plans: HostPlan[] = [];

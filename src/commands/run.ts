@@ -10,9 +10,11 @@ import type { RegisterCommand } from './index';
 import { inventoryDigest } from '../inventory/digest';
 import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
 import { shardBanner } from '../inventory/shard';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
+import { addInventoryOption, inventorySources, warnInventoryNotes } from './inventory-option';
 
-export interface RunCliOptions extends ShardCliOptions {
-  inventory: string;
+export interface RunCliOptions extends ShardCliOptions, Partial<VaultFlags> {
+  inventory: string[];
   check?: boolean;
   diff?: boolean;
   limit?: string;
@@ -27,8 +29,7 @@ export interface RunCliOptions extends ShardCliOptions {
 
 /** Ansible's option phrasing (lib/ansible/cli/arguments/option_helpers.py) where it applies. */
 export function addRunOptions(cmd: Command): Command {
-  return addShardOptions(cmd
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+  return addShardOptions(addVaultOptions(addInventoryOption(cmd))
     .option('-C, --check', "don't make any changes; instead, try to predict some of the changes that may occur")
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
@@ -62,7 +63,9 @@ export const registerRun: RegisterCommand = (program, setExit) => {
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
     const shard = shardFromCli(opts);
-    const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+    const vault = await vaultSecrets(opts);
+    const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), vault, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
+    warnInventoryNotes(loaded.inventory);
     if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
     const playbookDir = path.dirname(path.resolve(playbookFile));
     const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
@@ -79,7 +82,7 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       ...(opts.html ? { html: opts.html } : {}),
       verbosity: opts.verbose,
       meta: {
-        command: 'run', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff,
+        command: 'run', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
         digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
         fleetHosts: loaded.fleetHosts,
         ...(shard ? { shard: reportShard(shard)! } : {}),

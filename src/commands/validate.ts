@@ -4,6 +4,8 @@ import { checkRun } from '../playbook/load-run';
 import type { RegisterCommand } from './index';
 import { ConfigError } from '../errors';
 import { parseShardSpec, resolveShard, shardTable } from '../inventory/shard';
+import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
+import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * `slp validate -i INVENTORY PLAYBOOK [--limit P]`: checks both files without contacting any
@@ -11,16 +13,15 @@ import { parseShardSpec, resolveShard, shardTable } from '../inventory/shard';
  * cli.ts prints as one `file:line:column: message` line per issue.
  */
 export const registerValidate: RegisterCommand = (program: Command, setExit) => {
-  program
-    .command('validate')
+  addVaultOptions(program.command('validate'))
     .description('check an inventory and a playbook (nothing is contacted) and list the hosts each play matches')
-    .requiredOption('-i, --inventory <file>', 'Ansible YAML inventory')
+    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('--shard [N|I/N]', 'also list the hosts of each of N shards (I/N: mark shard I; no value: from the environment as `slp run` reads it)')
     .option('--shard-by <prefix>', 'as `slp run --shard-by`: keep each group starting with this prefix on one shard')
     .argument('<playbook>', 'playbook YAML file')
-    .action((playbookFile: string, opts: { inventory: string; limit?: string; shard?: string | true; shardBy?: string }) => {
-      const run = checkRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
+    .action(async (playbookFile: string, opts: Partial<VaultFlags> & { inventory: string[]; limit?: string; shard?: string | true; shardBy?: string }) => {
+      const run = checkRun({ inventoryFile: inventorySources(opts.inventory), vault: await vaultSecrets(opts), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
       const lines: string[] = [];
       for (const { play, hosts } of run.plays) {
         lines.push(`play ${play.index + 1} "${play.name}" (hosts: ${play.pattern}): ${hosts.length} host(s)`);
@@ -31,6 +32,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
         }
       }
       if (opts.shard !== undefined) lines.push(...shardLines(run.fleetHosts, opts.shard, opts.shardBy, (h) => run.inventory.hosts.get(h)!.groups));
+      warnInventoryNotes(run.inventory);
       for (const w of run.warnings) {
         process.stderr.write(`warning: ${formatIssue(w)}; \`slp run\` will need it\n`);
       }

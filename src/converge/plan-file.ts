@@ -43,7 +43,8 @@ export interface PlanSourceFile {
 /** What the plan was made from: `slp apply` refuses a plan whose sources changed since. */
 export interface PlanSource {
   playbook: PlanSourceFile;
-  inventory: PlanSourceFile;
+  /** The inventory sources, in `-i` order, and the digest of what they resolve to. */
+  inventory: { paths: string[]; sha256: string };
   limit?: string;
 }
 
@@ -90,8 +91,10 @@ export function parsePlanFile(text: string, file = 'plan.json'): PlanFile {
     const older = f && typeof f.version === 'number' && f.version < PLAN_FILE_VERSION ? ' (an older version: make it again with `slp plan`)' : '';
     throw bad(`not a slp plan file (version ${PLAN_FILE_VERSION} with hosts[])${older}`);
   }
-  if (!isSourceFile(f.source?.playbook) || !isSourceFile(f.source?.inventory) || (f.source.limit !== undefined && typeof f.source.limit !== 'string')) {
-    throw bad('source.playbook and source.inventory (path and sha256) are required');
+  const inventory = f.source?.inventory;
+  const inventoryOk = Array.isArray(inventory?.paths) && inventory.paths.every((p) => typeof p === 'string') && isSourceFile({ path: '', sha256: inventory.sha256 });
+  if (!isSourceFile(f.source?.playbook) || !inventoryOk || (f.source!.limit !== undefined && typeof f.source!.limit !== 'string')) {
+    throw bad('source.playbook (path, sha256) and source.inventory (paths, sha256) are required');
   }
   const seen = new Set<string>();
   for (const [i, h] of f.hosts.entries()) {

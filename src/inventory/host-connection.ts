@@ -15,7 +15,7 @@ export function hostConnection(name: string, vars: HostVars, inventoryDir: strin
   const connection: HostConnection = {
     address: vars.ansible_host ?? name,
     port: vars.ansible_port ?? DEFAULT_CONNECTION.port,
-    hostKeyChecking: vars.slp_host_key_checking ?? DEFAULT_CONNECTION.hostKeyChecking,
+    hostKeyChecking: keyChecking(vars.slp_host_key_checking),
     connectTimeoutMs: seconds(vars.slp_connect_timeout) ?? DEFAULT_CONNECTION.connectTimeoutMs,
     commandTimeoutMs: seconds(vars.slp_command_timeout) ?? DEFAULT_CONNECTION.commandTimeoutMs,
   };
@@ -38,6 +38,14 @@ export function hostConnection(name: string, vars: HostVars, inventoryDir: strin
   if (passphrase !== undefined) connection.privateKeyPassphrase = passphrase;
   if (knownHosts !== undefined) connection.knownHostsFile = filePath(knownHosts, inventoryDir);
   return connection;
+}
+
+/** `off` unquoted is the boolean false in YAML 1.1 (Ansible's reading), so booleans are accepted. */
+function keyChecking(value: HostVars['slp_host_key_checking']): HostConnection['hostKeyChecking'] {
+  if (value === undefined) return DEFAULT_CONNECTION.hostKeyChecking;
+  if (value === true) return 'strict';
+  if (value === false) return 'off';
+  return value;
 }
 
 function seconds(value: number | undefined): number | undefined {

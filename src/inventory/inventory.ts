@@ -1,5 +1,7 @@
 /** The loaded inventory: hosts with merged, rendered variables and how to reach each one. */
+import type { ConfigIssue } from '../errors';
 import type { YamlSource, DocPath } from '../schema/yaml-source';
+import type { InventoryTree } from './inventory-tree';
 
 /** How a host key is checked against known_hosts (`slp_host_key_checking`). */
 export type HostKeyChecking = 'strict' | 'accept-new' | 'off';
@@ -52,6 +54,8 @@ export interface InventoryHost {
   /** Merged (all < parent < child < host) and rendered variables. */
   vars: Record<string, unknown>;
   connection: HostConnection;
+  /** Values decrypted from Ansible Vault in this inventory: never shown, never written. */
+  secrets?: readonly string[];
 }
 
 /** A group with its place in the hierarchy. */
@@ -63,19 +67,31 @@ export interface InventoryGroup {
   children: string[];
   /** Hosts listed in this group or any descendant, in inventory order. */
   hosts: string[];
+  /** Hosts listed in this group itself, in inventory order. */
+  directHosts: string[];
 }
 
 /** A loaded inventory: hosts and groups, with the source kept for locating issues. */
 export interface Inventory {
+  /** The sources as given, joined with ", " (for messages). */
   file: string;
+  /** Every source as given (files, directories, host lists, scripts). */
+  sources: string[];
+  /** The first source file read (kept for callers locating issues in a single-file inventory). */
   source: YamlSource;
   /** In the order hosts first appear in the file. */
   hosts: Map<string, InventoryHost>;
   groups: Map<string, InventoryGroup>;
+  /** What was found but not read (unknown files in group_vars, ignored files…), with its path. */
+  notes: ConfigIssue[];
+  /** The variables as written, before templates (for `slp inventory --list`). */
+  tree: InventoryTree;
 }
 
 /** A variable's value with where it was written. */
 export interface VarEntry {
   value: unknown;
   path: DocPath;
+  /** The file it was written in (an inventory source, or a group_vars/host_vars file). */
+  source: YamlSource;
 }

@@ -3,6 +3,7 @@
  * runs on and each host's desired state. Everything is validated here, before any device is
  * touched; every problem found is thrown at once as a ConfigError.
  */
+import { dirname } from 'path';
 import { ConfigError, type ConfigIssue } from '../errors';
 import type { Templated } from '../schema/check-document';
 import { HostIssues } from '../schema/host-issues';
@@ -12,6 +13,7 @@ import { issueAt, locateOffset, type YamlSource } from '../schema/yaml-source';
 import { matchHosts, type PatternScope } from '../inventory/host-pattern';
 import type { Inventory, InventoryHost } from '../inventory/inventory';
 import { collectInventory } from '../inventory/load-inventory';
+import type { VaultSecret } from '../inventory/vault';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
 import type { Env } from '../template/template';
@@ -19,8 +21,11 @@ import { selectShard, type Shard } from '../inventory/shard';
 
 /** The files and filters a run is loaded from: inventory, playbook, `--limit`, … */
 export interface LoadRunOptions {
-  inventoryFile: string;
+  /** One inventory source or several, merged in order. */
+  inventoryFile: string | readonly string[];
   playbookFile: string;
+  /** Vault passwords for `!vault` values and encrypted inventory files. */
+  vault?: readonly VaultSecret[];
   /** Ansible host pattern from --limit. */
   limit?: string;
   /** Defaults to process.env. */
@@ -91,7 +96,7 @@ export function loadRun(options: LoadRunOptions): LoadedRun {
 /** As loadRun; with missingEnv 'defer', unset env vars are returned as warnings instead. */
 export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' = 'defer'): CheckedRun {
   const env = options.env ?? process.env;
-  const inv = collectInventory(options.inventoryFile, env, missingEnv);
+  const inv = collectInventory(options.inventoryFile, env, missingEnv, { playbookDir: dirname(options.playbookFile), ...(options.vault ? { vault: options.vault } : {}) });
   const pb = collectPlaybook(options.playbookFile);
   const issues: ConfigIssue[] = [...inv.issues, ...pb.issues];
   if (!inv.inventory || !pb.playbook) {

@@ -43,5 +43,5 @@ export function connectOptionsFor(host: InventoryHost, extra: ConnectExtras = {}
  */
 export function connectionSecrets(host: InventoryHost): (string | undefined)[] {
   const o = connectOptionsFor(host);
-  return [o.password !== o.username ? o.password : undefined, o.enableSecret, o.passphrase];
+  return [o.password !== o.username ? o.password : undefined, o.enableSecret, o.passphrase, ...(host.secrets ?? [])];
 }

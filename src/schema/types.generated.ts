@@ -32,7 +32,7 @@ export type Playbook = Play[];
 export interface Play {
   name: string;
   /**
-   * Ansible host pattern: names, groups, a:b or a,b (union), a:&b (intersection), !a (exclusion), * and ? wildcards, all.
+   * Ansible host pattern: names, groups, a:b or a,b (union), a:&b (intersection), !a (exclusion), * and ? wildcards, ~regex, subscripts (web[0], web[0:2]), all.
    */
   hosts: string;
   /**
@@ -227,7 +227,10 @@ export interface HostVars {
   ansible_become_pass?: Secret;
   ansible_ssh_private_key_file?: Path;
   slp_private_key_passphrase?: Secret;
-  slp_host_key_checking?: 'strict' | 'accept-new' | 'off';
+  /**
+   * strict (default), accept-new or off; true and false (YAML 1.1 yes/no/on/off, as Ansible reads them) mean strict and off.
+   */
+  slp_host_key_checking?: 'strict' | 'accept-new' | 'off' | true | false;
   /**
    * OpenSSH known_hosts file for host key checking (default ~/.ssh/known_hosts); a relative path is resolved against the inventory file's folder.
    */

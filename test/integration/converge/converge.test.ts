@@ -135,7 +135,7 @@ describe('converge against the simulated lab', () => {
     const device = await connect('sw-drift');
     const state = await readState(device);
     const plan = planSlp(NO_TRUST, state.observed);
-    const source = { playbook: { path: 'pb.yaml', sha256: `sha256:${'0'.repeat(64)}` }, inventory: { path: 'inv.yaml', sha256: `sha256:${'1'.repeat(64)}` } };
+    const source = { playbook: { path: 'pb.yaml', sha256: `sha256:${'0'.repeat(64)}` }, inventory: { paths: ['inv.yaml'], sha256: `sha256:${'1'.repeat(64)}` } };
     const text = serializePlanFile(source, [hostPlanFrom('sw-drift', { name: 'Day-0', index: 0 }, plan, ownedConfigLines(state.observed.config))], new Date());
     await device.configure(['ip name-server 10.9.9.9']);
     const drifted = fleet.device('sw-drift').runningConfig();

@@ -15,7 +15,7 @@ import { FakeDevice } from '../../helpers/fake-device';
 
 const TOKEN = 'c2VjcmV0LXRva2VuLXZhbHVlLWZvci10ZXN0cw==';
 const DESIRED: DesiredSlp = { transport: 'smart', url: 'default', proxy: { address: '10.9.9.9', port: 3128 }, trust: { token: TOKEN } };
-const SOURCE = { playbook: { path: '/pb/day0.yaml', sha256: `sha256:${'a'.repeat(64)}` }, inventory: { path: '/pb/inv.yaml', sha256: `sha256:${'b'.repeat(64)}` } };
+const SOURCE = { playbook: { path: '/pb/day0.yaml', sha256: `sha256:${'a'.repeat(64)}` }, inventory: { paths: ['/pb/inv.yaml'], sha256: `sha256:${'b'.repeat(64)}` } };
 const DAY0 = { name: 'Day-0', index: 0 };
 
 async function makePlan(device: FakeDevice) {
