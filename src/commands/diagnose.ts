@@ -14,7 +14,7 @@ import { addShardOptions, reportShard, shardFromCli, type ShardCliOptions } from
 import { selectShard, shardBanner } from '../inventory/shard';
 import { inventoryDigest } from '../inventory/digest';
 import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
-import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
+import { collectOption, INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * Hosts diagnosed at once by default: fewer than `slp run`'s 50, as each diagnosis reads the
@@ -64,7 +64,7 @@ export function diagnosePlay(hosts: readonly InventoryHost[], pattern: string): 
 export const registerDiagnose: RegisterCommand = (program: Command, setExit) => {
   addShardOptions(addVaultOptions(program.command('diagnose'))
     .description('find why switches do not report to CSSM: one cause per host, with the device lines that prove it and a remedy')
-    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('-i, --inventory <source>', INVENTORY_HELP, collectOption)
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('--json <file>', 'also write the runner\'s JSON report to this file ("-" = stdout, instead of the text)')
     .option('--capture', 'capture the HTTPS exchange on the egress port during a sync and export it to flash')

@@ -11,21 +11,22 @@ import type { Command } from 'commander';
 import { ConfigError, formatIssue } from '../errors';
 import type { Inventory } from '../inventory/inventory';
 
-export const INVENTORY_HELP = 'inventory source: YAML or INI file, directory, executable script or host1,host2 (repeatable; default $ANSIBLE_INVENTORY or ansible.cfg)';
+export const INVENTORY_HELP = 'inventory source: YAML or INI file, directory, executable script or host1,host2 (repeatable; without it $ANSIBLE_INVENTORY, then ansible.cfg)';
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
+/** A repeatable option's values in order (no default, so --help shows none). */
+export const collectOption = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 export function addInventoryOption(cmd: Command): Command {
-  return cmd.option('-i, --inventory <source>', INVENTORY_HELP, collect, []);
+  return cmd.option('-i, --inventory <source>', INVENTORY_HELP, collectOption);
 }
 
 /** The sources to read: the -i values, else ANSIBLE_INVENTORY, else ansible.cfg's `inventory`. */
-export function inventorySources(given: readonly string[], env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), warn: (line: string) => void = (l) => process.stderr.write(`warning: ${l}\n`)): string[] {
+export function inventorySources(given: readonly string[] | undefined, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd(), warn: (line: string) => void = (l) => process.stderr.write(`warning: ${l}\n`)): string[] {
   const cfg = ansibleCfg(env, cwd);
   const text = cfg ? readFileSync(cfg, 'utf8') : '';
   // Ansible would follow these whatever the source of the inventory: say that slp does not.
   if (cfg) cfgWarnings(cfg, text).forEach(warn);
-  if (given.length > 0) return [...given];
+  if (given && given.length > 0) return [...given];
   const fromEnv = env.ANSIBLE_INVENTORY;
   if (fromEnv) return splitList(fromEnv, cwd);
   if (cfg) {

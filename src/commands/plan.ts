@@ -11,7 +11,7 @@ import type { RegisterCommand } from './index';
 import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
 import { shardBanner } from '../inventory/shard';
 import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
-import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
+import { collectOption, INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * `slp plan PLAYBOOK -i INV -o plan.json`: reads every host and writes what `slp apply` would push
@@ -23,7 +23,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
   addShardOptions(addVaultOptions(program.command('plan'))
     .description('read every host and write the changes a run would make to a plan file (nothing is changed)')
     .argument('<playbook>', 'playbook YAML file')
-    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('-i, --inventory <source>', INVENTORY_HELP, collectOption)
     .requiredOption('-o, --output <file>', 'plan file to write (JSON, mode 0600)')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-D, --diff', 'show the differences in the owned running-config lines')

@@ -5,7 +5,7 @@ import type { RegisterCommand } from './index';
 import { ConfigError } from '../errors';
 import { parseShardSpec, resolveShard, shardTable } from '../inventory/shard';
 import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
-import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
+import { collectOption, INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
 
 /**
  * `slp validate -i INVENTORY PLAYBOOK [--limit P]`: checks both files without contacting any
@@ -15,7 +15,7 @@ import { INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventor
 export const registerValidate: RegisterCommand = (program: Command, setExit) => {
   addVaultOptions(program.command('validate'))
     .description('check an inventory and a playbook (nothing is contacted) and list the hosts each play matches')
-    .option('-i, --inventory <source>', INVENTORY_HELP, (v: string, p: string[]) => [...p, v], [] as string[])
+    .option('-i, --inventory <source>', INVENTORY_HELP, collectOption)
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('--shard [N|I/N]', 'also list the hosts of each of N shards (I/N: mark shard I; no value: from the environment as `slp run` reads it)')
     .option('--shard-by <prefix>', 'as `slp run --shard-by`: keep each group starting with this prefix on one shard')

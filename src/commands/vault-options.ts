@@ -11,6 +11,7 @@ import { basename } from 'path';
 import type { Command } from 'commander';
 import { ConfigError } from '../errors';
 import type { VaultSecret } from '../inventory/vault';
+import { collectOption } from './inventory-option';
 
 export interface VaultFlags {
   vaultId: string[];
@@ -18,12 +19,11 @@ export interface VaultFlags {
   askVaultPass?: boolean;
 }
 
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 export function addVaultOptions(cmd: Command): Command {
   return cmd
-    .option('--vault-id <id>', 'the vault identity to use: [label@]file, script or prompt (repeatable)', collect, [])
-    .option('--vault-password-file <file>', 'vault password file or executable script (repeatable)', collect, [])
+    .option('--vault-id <id>', 'the vault identity to use: [label@]file, script or prompt (repeatable)', collectOption)
+    .option('--vault-password-file <file>', 'vault password file or executable script (repeatable)', collectOption)
     .option('-J, --ask-vault-pass', 'ask for vault password');
 }
 

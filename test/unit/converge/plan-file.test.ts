@@ -48,7 +48,7 @@ describe('plan files', () => {
   it('rejects what is not a plan file, with the file name', () => {
     expect(() => parsePlanFile('{"version":7}', 'p.json')).toThrow('p.json:1:1: not a slp plan file (version 2 with hosts[])');
     expect(() => parsePlanFile('{"version":1,"hosts":[]}', 'p.json')).toThrow('(an older version: make it again with `slp plan`)');
-    expect(() => parsePlanFile('{"version":2,"hosts":[]}', 'p.json')).toThrow('source.playbook and source.inventory (path and sha256) are required');
+    expect(() => parsePlanFile('{"version":2,"hosts":[]}', 'p.json')).toThrow('source.playbook (path, sha256) and source.inventory (paths, sha256) are required');
   });
 
   it('round-trips a plan with removals (bare and valued no-forms) and a revert timer', () => {
