@@ -18,6 +18,8 @@ const DESIRED: DesiredSlp = {
   proxy: { address: '192.168.217.105', port: 80 },
   trust: { token: TOKEN, scope: 'all' },
   sync: true,
+  // The play owns its name servers whole (a removal makes the rollback tests below meaningful).
+  purge: ['dns.servers'],
 };
 const DAY0_LINES = [
   'license smart transport smart',

@@ -26,6 +26,7 @@ export type PinSlpState = Assert<
       proxy?: { address: string; port: number };
       trust?: { token?: string; token_file?: string; scope?: 'all' | 'local'; force?: boolean };
       sync?: boolean;
+      purge?: ('dns.servers' | 'dns.domain' | 'http_client_source_interface')[];
     }
   >
 >;
