@@ -50,6 +50,7 @@ function device(statuses: string[], extra: Record<string, string> = {}, onTrust?
 const wait = (clock: ReturnType<typeof fakeClock>) => ({ clock, timeoutMs: 120_000, pollMs: 1_000 });
 
 describe('trust wait: the device state decides', () => {
+  // Keys on the confirmed `(CSLU)` target of COMM_FAILED (reference §2.4 [C]) and the syslog stamp.
   it('hourly CSLU failures queued before the command, and one during the wait, do not fail it', async () => {
     const clock = fakeClock();
     const d = device([standalone(null), standalone(null), standalone(null), standalone('Jan 24 23:19:05 2025 UTC')], {}, (dev) => {
@@ -82,6 +83,7 @@ describe('trust wait: the device state decides', () => {
     expect(out).toMatchObject({ status: 'timeout' });
   });
 
+  // Keys on the COMM_FAILED tag (§2.4 [C]) as a hint only; the retry is §2.1 (SEED).
   it('an attempt the agent retries (COMM_FAILED to CSSM) is not final: the retry that succeeds is installed', async () => {
     const clock = fakeClock();
     const d = device([standalone(null), standalone(null), standalone(null), standalone(null), standalone('Jan 24 23:19:35 2025 UTC')], {
@@ -103,6 +105,7 @@ describe('trust wait: the device state decides', () => {
     expect(clock.elapsed()).toBeGreaterThanOrEqual(60_000);
   });
 
+  // Keys on the history `status_code` field (§3.7 [C]); the refusal text (§8 item 4, unconfirmed) is only quoted.
   it('CSSM refusing the token in the history message is final: the wait stops within seconds and says where', async () => {
     const clock = fakeClock();
     const d = device([standalone(null)], { 'show license history message': HISTORY_REFUSED });
@@ -116,6 +119,7 @@ describe('trust wait: the device state decides', () => {
     expect(clock.elapsed()).toBeLessThan(10_000);
   });
 
+  // Keys on the tech-support counters (`Communication=0`) and the presence of a Failure Reason (§3.6 [C]), not its text.
   it('a tech-support failure reason that is not a communication failure is final', async () => {
     const clock = fakeClock();
     const d = device([standalone(null)], { 'show license history message': HISTORY_NO_REPLY, 'show license tech support': TECH_CLOCK_FAIL });
