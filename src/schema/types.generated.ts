@@ -117,6 +117,10 @@ export interface TrustSettings {
   token_file?: string;
   scope?: 'all' | 'local';
   force?: boolean;
+  /**
+   * How long to wait for the trust code to show in show license status (default 120s). A failure the agent retries is not final before then; a final answer from the switch ends the wait at once.
+   */
+  timeout?: string;
 }
 /**
  * One assertion: exactly one assertion key, plus optional name and within (keep checking until it holds or the duration passes).

@@ -172,6 +172,12 @@ describe('convergeHost with a fake device', () => {
     expect(result.saved).toBe(false);
   });
 
+  it("the trust wait's budget is the play's slp.trust.timeout when the caller sets none", async () => {
+    const device = new FakeDevice({ trustFailure: 'Connection timed out' });
+    const result = await convergeHost(device, { ...DESIRED, trust: { token: TOKEN, scope: 'all', timeout: '45s' } }, opts({ trustTimeoutMs: undefined }));
+    expect(result.error?.message).toMatch(/ within 45 s; last attempt: COMM_FAILED: Connection timed out/);
+  });
+
   it('revert timer: archive set up, config pushed under the timer; unconfirmed it reverts, confirmed it saves', async () => {
     const start = ['license smart transport callhome'];
     const reverting = new FakeDevice({ config: start });
