@@ -173,7 +173,7 @@ async function trustStep(device: Device, plan: Plan, ctx: ApplyContext, steps: S
     return installTrust(device, action, ctx.token, { clock: ctx.clock, timeoutMs: ctx.trustTimeoutMs, pollMs: ctx.pollMs });
   }, (t) => {
     if (t.status === 'installed') return { status: 'changed', detail: 'installed', commands: [line] };
-    refused = new TrustInstallError(ctx.host, t.reason ?? t.status);
+    refused = new TrustInstallError(ctx.host, `${t.reason ?? t.status}${t.decidedBy ? ` (${t.decidedBy})` : ''}`);
     return { status: 'failed', error: refused, commands: [line] };
   });
   if (refused) throw refused;

@@ -14,6 +14,7 @@ import type { ObservedConfig } from './running-state';
 import { ownedConfigLines } from './rollback-plan';
 import { lineCount, type StepEnd, type StepResult } from '../steps/step-result';
 import { StepRecorder } from '../steps/step-recorder';
+import { parseDuration } from '../verify/time';
 
 export interface ConvergeOptions {
   /** Inventory name; defaults to the device's host. */
@@ -49,6 +50,12 @@ export interface ConvergeOptions {
 export type ExecuteOptions = ConvergeOptions & { steps: StepRecorder };
 
 export const DEFAULT_CONVERGE_TIMING = { trustTimeoutMs: 120_000, syncTimeoutMs: 60_000, pollMs: 2_000 };
+
+/** The trust wait's budget: the caller's (API, demo), else the play's `slp.trust.timeout`, else 120 s. */
+export function trustTimeoutFor(desired: DesiredSlp, options: ConvergeOptions): number {
+  if (options.trustTimeoutMs !== undefined) return options.trustTimeoutMs;
+  return desired.trust?.timeout ? parseDuration(desired.trust.timeout) : DEFAULT_CONVERGE_TIMING.trustTimeoutMs;
+}
 
 /**
  * Everything one host's converge did, shaped like an Ansible resource module's return
@@ -132,7 +139,7 @@ export async function convergeHost(
       const state = await readState(device);
       return { state, plan: planSlp(desired, state.observed, { ...options.play }) };
     }, ({ plan }) => planEnd(plan));
-    return await executePlan(device, plan, state, result, { ...options, steps, token: options.token ?? desired.trust?.token });
+    return await executePlan(device, plan, state, result, { ...options, steps, token: options.token ?? desired.trust?.token, trustTimeoutMs: trustTimeoutFor(desired, options) });
   } catch (error) {
     result.error = error as Error;
     return result;

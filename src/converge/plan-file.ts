@@ -3,7 +3,7 @@ import type { Device } from '../device/device';
 import { ConfigError, DriftError, PlanMismatchError } from '../errors';
 import { parseShowRunningConfig } from '../parsers/show-running-config';
 import { StepRecorder } from '../steps/step-recorder';
-import { emptyConvergeResult, executePlan, factsStep, planEnd, type ConvergeOptions, type HostConvergeResult } from './converge-host';
+import { emptyConvergeResult, executePlan, factsStep, planEnd, trustTimeoutFor, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import type { DesiredSlp, PlaySettings } from './desired';
 import { isOwnedCommand } from './owned-settings';
 import { planSlp, type Plan } from './plan';
@@ -214,7 +214,7 @@ export async function applyHostPlan(
       if (planShape(again) !== planShape(hostPlan.plan)) refuse(new PlanMismatchError(hostPlan.host, hostPlan.plan.commands, again.commands));
       return state;
     }, () => planEnd(hostPlan.plan));
-    return await executePlan(device, hostPlan.plan, state, result, { ...options, steps, host: hostPlan.host, play });
+    return await executePlan(device, hostPlan.plan, state, result, { ...options, steps, host: hostPlan.host, play, trustTimeoutMs: trustTimeoutFor(desired, options) });
   } catch (error) {
     result.error = error as Error;
     return result;

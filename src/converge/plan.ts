@@ -3,7 +3,7 @@ import { desiredLines, observedLines, shownValues, type OwnedLine } from './line
 import type { ObservedSlp } from './running-state';
 import { isHiddenDefaultIn } from '../settings/equivalences';
 import { slotKey } from '../settings/owned-line';
-import type { SettingRow, SettingsTable } from '../settings/setting-row';
+import { mayRemoveUndeclared, type SettingRow, type SettingsTable } from '../settings/setting-row';
 import { SETTINGS } from '../settings/settings-table';
 import { planTrust, type TrustAction } from './plan-trust';
 import { statusMismatches } from './status-check';
@@ -78,13 +78,13 @@ export function planSlp(desired: DesiredSlp, observed: ObservedSlp, options: Pla
     const wanted = new Set(want.map((w) => w.key));
     for (const h of have.values()) {
       const field = h.row.removeWhenAbsent;
-      if (field && !wanted.has(h.key) && !isHiddenDefaultIn(h.canonical, table)) {
+      if (field && !wanted.has(h.key) && !isHiddenDefaultIn(h.canonical, table) && mayRemoveUndeclared(h.row, desired, h.vrf)) {
         removes.push({ line: h.row.remove(h.value, h.vrf), kind: 'remove', cause: `${field} (absent)`, key: h.key });
       }
     }
   }
   for (const row of table.filter((r) => r.shape === 'list')) {
-    const items = planList(row, observed, replaced, all);
+    const items = planList(row, observed, replaced && mayRemoveUndeclared(row, desired, desired.vrf), desired.vrf, all);
     removes.push(...items.removes);
     adds.push(...items.adds);
   }
@@ -139,29 +139,32 @@ function sortAdds(adds: Planned[], want: OwnedLine[]): Planned[] {
 }
 
 /**
- * A list setting (name servers) in the play's VRF, item by item (list-changes.ts): `merged` only
- * appends missing items; `replaced` also removes unlisted ones and re-adds to fix the order.
+ * A list setting (name servers) in the play's VRF, item by item (list-changes.ts). Without `owned`
+ * (merged, or a shared list not in `slp.purge`) only missing items are appended; an owned list is
+ * made exactly the declared one: unlisted items removed, listed ones re-added to fix the order, and
+ * an owned list the play leaves empty is emptied.
  */
 function planList(
   row: SettingRow,
   observed: ObservedSlp,
-  replaced: boolean,
+  owned: boolean,
+  playVrf: string | undefined,
   all: OwnedLine[],
 ): { adds: Planned[]; removes: Planned[] } {
   const declared = all.filter((l) => l.row === row);
-  if (declared.length === 0) return { adds: [], removes: [] };
-  const vrf = declared[0]!.vrf;
+  if (declared.length === 0 && !owned) return { adds: [], removes: [] };
+  const vrf = declared[0]?.vrf ?? (playVrf || undefined);
   const want = declared.map((l) => l.value);
   const have = shownValues(row, observed.config).filter((v) => v.vrf === vrf).map((v) => v.value);
   const cause = (s: string): string => declared.find((l) => l.value === s)!.cause;
   const add = (s: string): Planned => ({ line: row.render(s, vrf), kind: 'add', cause: cause(s), key: slotKey(row, { value: s, vrf }) });
-  if (!replaced) return { adds: want.filter((s) => !have.includes(s)).map(add), removes: [] };
+  if (!owned) return { adds: want.filter((s) => !have.includes(s)).map(add), removes: [] };
   const changes = listChanges(want, have);
   return {
     removes: changes.remove.map((s) => ({
       line: row.remove(s, vrf),
       kind: 'remove',
-      cause: want.includes(s) ? `${cause(s)} (reordered)` : `${row.field} (not listed)`,
+      cause: want.includes(s) ? `${cause(s)} (reordered)` : `${row.field} (not listed; slp.purge)`,
       key: slotKey(row, { value: s, vrf }),
     })),
     adds: changes.add.map(add),

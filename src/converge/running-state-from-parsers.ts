@@ -47,8 +47,16 @@ export function observeConfig(run: ShowRunningConfig, table: SettingsTable = SET
 export function observeTrust(status: ShowLicenseStatus | undefined): ObservedTrustMember[] {
   const trust = status?.trustCode;
   if (!trust) return [];
-  if (trust.members.length === 0) return trust.installed ? [{ role: 'active', installed: true }] : [];
-  return trust.members.map((m) => ({ role: m.role.toLowerCase(), installed: m.installed }));
+  if (trust.members.length === 0) {
+    return trust.installed ? [{ role: 'active', installed: true, ...(trust.installedAt ? { installedAt: trust.installedAt } : {}) }] : [];
+  }
+  return trust.members.map((m) => ({
+    role: m.role.toLowerCase(),
+    installed: m.installed,
+    pid: m.pid,
+    sn: m.sn,
+    ...(m.installedAt ? { installedAt: m.installedAt } : {}),
+  }));
 }
 
 /** What `show license status` shows for every row that has a status field, at its path. */

@@ -68,6 +68,11 @@ export interface ObservedTrustMember {
   /** `active`, `standby`, `member` (a standalone switch is `active`). */
   role: string;
   installed: boolean;
+  /** From the member line (`Active: PID:…,SN:…`); absent on the standalone single-date form. */
+  pid?: string;
+  sn?: string;
+  /** ISO 8601 UTC of `INSTALLED on …` (or the standalone date), as the device's clock read it. */
+  installedAt?: string;
 }
 
 export interface ObservedSlp {

@@ -241,7 +241,12 @@ export class Channel {
           const promptAt = text.length - tail.length;
           // A prompt counts only after the echo's newline: a stale prompt that arrives just
           // after the command was sent must not end the read.
-          const echoed = input === undefined || text.lastIndexOf('\n', promptAt - 1) >= 0;
+          // A prompt redrawn after a syslog line that came while idle (`\n%SMART_LIC…\nSwitch#`,
+          // the line lifted) can arrive just after the command went out: with nothing but blank
+          // lines before it, it is not this command's end.
+          // (A secret such as the enable password is not echoed: no such check there.)
+          const typed = input !== undefined && input.trim() !== '' && !opts.secret;
+          const echoed = input === undefined || (text.lastIndexOf('\n', promptAt - 1) >= 0 && (!typed || /\S/.test(text.slice(0, promptAt))));
           if (tail && echoed && isPrompt(tail)) {
             if (aborting) return finish(() => reject(aborting));
             return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));

@@ -80,6 +80,10 @@ export interface SlpState1 {
    * license smart sync all after trust or config changes
    */
   sync?: boolean;
+  /**
+   * Shared settings that state: replaced may remove when the play does not declare them (name servers not listed, a domain name or an HTTP client source interface not declared, in the play's VRF). Other services (PKI, NTP, AAA, syslog, Catalyst Center) use them too, so without an entry here replaced never removes them.
+   */
+  purge?: ('dns.servers' | 'dns.domain' | 'http_client_source_interface')[];
 }
 export interface CustomUrl {
   smart?: HttpsUrl;
@@ -113,6 +117,10 @@ export interface TrustSettings {
   token_file?: string;
   scope?: 'all' | 'local';
   force?: boolean;
+  /**
+   * How long to wait for the trust code to show in show license status (default 120s). A failure the agent retries is not final before then; a final answer from the switch ends the wait at once.
+   */
+  timeout?: string;
 }
 /**
  * One assertion: exactly one assertion key, plus optional name and within (keep checking until it holds or the duration passes).

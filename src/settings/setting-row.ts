@@ -6,6 +6,9 @@
 import type { ShowLicenseStatus } from '../parsers/show-license-status';
 import type { SlpState } from '../schema/types.generated';
 
+/** An entry of the playbook's `slp.purge`. */
+export type SlpPurge = NonNullable<SlpState['purge']>[number];
+
 /**
  * How a setting's values are held:
  * - `single`: one value, global (`license smart proxy port 80`).
@@ -94,6 +97,13 @@ export interface SettingRow {
    * declared values are owned.
    */
   removeWhenAbsent?: string;
+  /**
+   * The setting is shared with other services (PKI, NTP, AAA, syslog, Catalyst Center use the
+   * name servers, the domain name and the HTTP client source interface too): `replaced` removes a
+   * value the play does not declare only when the play lists this entry in `slp.purge`, and only
+   * in the play's VRF. Unset: the setting belongs to licensing alone.
+   */
+  shared?: SlpPurge;
   /** Other renderings of the same line, rewritten to the form `match` reads. */
   equivalences?: readonly Equivalence[];
   status?: StatusField;
@@ -116,4 +126,16 @@ export function printedForm(field: StatusField, declared: string): string {
 export function confirms(field: StatusField, shown: string, declared: string): boolean {
   const expected = printedForm(field, declared);
   return field.agrees ? field.agrees(shown, expected) : shown === expected;
+}
+
+/**
+ * Whether `replaced` may remove a value of `row` shown in `vrf` that the play does not declare: a
+ * licensing-only setting always; a shared one only when the play lists it in `slp.purge`, and only
+ * in the play's own VRF (a name server of another VRF serves someone else).
+ */
+export function mayRemoveUndeclared(row: SettingRow, desired: SlpState, vrf: string | undefined): boolean {
+  if (!row.shared) return true;
+  const purged = (desired.purge ?? []).includes(row.shared);
+  const perVrf = row.shape === 'per-vrf' || row.shape === 'list';
+  return purged && (!perVrf || (vrf ?? '') === (desired.vrf ?? ''));
 }

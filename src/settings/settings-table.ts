@@ -185,6 +185,7 @@ export const HTTP_CLIENT_SOURCE: SettingRow = {
   desired: (d) =>
     one(d.http_client_source_interface && canonicalInterface(d.http_client_source_interface), 'slp.http_client_source_interface'),
   removeWhenAbsent: 'slp.http_client_source_interface',
+  shared: 'http_client_source_interface',
   equivalences: [
     interfaceNames('interface names are stored canonically', /ip http client source-interface /, () => 'ip http client source-interface '),
   ],
@@ -213,6 +214,7 @@ export const NAME_SERVERS: SettingRow = {
   render: (v, vrf) => `ip name-server ${vrfWord(vrf)}${v}`,
   remove: (v, vrf) => `no ip name-server ${vrfWord(vrf)}${v}`,
   desired: (d) => (d.dns?.servers ?? []).map((s, i) => ({ value: s, ...(d.vrf ? { vrf: d.vrf } : {}), cause: `slp.dns.servers[${i}]` })),
+  shared: 'dns.servers',
   equivalences: [
     {
       name: 'several name servers on one line are one line each, order kept',
@@ -230,6 +232,8 @@ export const DOMAIN_NAME: SettingRow = {
   render: (v, vrf) => `ip domain name ${vrfWord(vrf)}${v}`,
   remove: (v, vrf) => `no ip domain name ${vrfWord(vrf)}${v}`,
   desired: (d) => one(d.dns?.domain, 'slp.dns.domain').map((x) => ({ ...x, ...(d.vrf ? { vrf: d.vrf } : {}) })),
+  removeWhenAbsent: 'slp.dns.domain',
+  shared: 'dns.domain',
   equivalences: [
     { name: 'ip domain-name is the old spelling of ip domain name', match: /^ip domain-name (.+)$/, rewrite: (m) => [`ip domain name ${m[1]}`] },
   ],

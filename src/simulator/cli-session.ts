@@ -42,6 +42,8 @@ const SUFFIX: Record<Mode, string> = {
 export interface Outcome {
   output: string;
   close?: boolean;
+  /** An outbound session (telnet) stays open: no prompt until the escape sequence (Ctrl-^ x). */
+  holdUntilEscape?: boolean;
 }
 
 export class CliSession implements SessionApi {
@@ -129,7 +131,7 @@ export class CliSession implements SessionApi {
   private settle(reply: Reply): Outcome {
     if (typeof reply === 'string') return { output: reply };
     if (reply.ask) this.question = reply.ask;
-    return { output: reply.output ?? '', close: reply.close };
+    return { output: reply.output ?? '', close: reply.close, ...(reply.holdUntilEscape ? { holdUntilEscape: true } : {}) };
   }
 
   private caret(column: number): string {

@@ -12,7 +12,7 @@ export interface Question {
   answer(line: string): Reply;
 }
 
-export type Reply = string | { output?: string; ask?: Question; close?: boolean };
+export type Reply = string | { output?: string; ask?: Question; close?: boolean; holdUntilEscape?: boolean };
 
 export interface SessionApi {
   readonly device: SimDevice;

@@ -7,7 +7,7 @@
 import { CommandTree, type Args } from './command-tree';
 import type { Handler, Reply, SessionApi } from './command-types';
 import { newInterface } from './device-config';
-import { physicalInterfaces } from './render-running-config';
+import { physicalInterfaces, SEVERITY_NAMES } from './render-running-config';
 
 const done = (s: SessionApi): string => (s.changed(), '');
 const lic = (s: SessionApi): SessionApi['device']['running']['license'] => s.device.running.license;
@@ -162,7 +162,12 @@ export function buildConfigTree(): CommandTree<Handler> {
   });
   t.add('line vty <first:0-15> [<last:0-15>]', (s) => ((s.mode = 'config-line'), ''));
   t.add('line con 0', (s) => ((s.mode = 'config-line'), ''));
-  t.add('logging monitor [<level:debugging|informational|notifications|warnings|errors>]', (s) => ((s.device.running.loggingMonitor = true), done(s)));
+  t.add('logging monitor [<level:debugging|informational|notifications|warnings|errors>]', (s, a) => {
+    s.device.running.loggingMonitor = true;
+    s.device.running.loggingMonitorLevel = a.level ? SEVERITY_NAMES.indexOf(a.level) : 7;
+    return done(s);
+  });
+  t.add('no logging monitor', (s) => ((s.device.running.loggingMonitor = false), done(s)));
   t.add('username <name:word> [privilege <level:0-15>] secret <secret:word>', (s, a) => {
     if (a.name === s.device.running.username.name) s.device.running.username.secret = a.secret;
     return done(s);
@@ -219,6 +224,7 @@ export function buildSubModeTree(mode: 'config-vrf' | 'config-archive' | 'config
   } else {
     t.add('login local', () => '');
     t.add('transport input <p:ssh|telnet|all|none>', () => '');
+    t.add('transport output <p:ssh|telnet|all|none>', (s, a) => ((s.device.running.vtyTransportOutputNone = a.p === 'none'), done(s)));
     t.add('exec-timeout <m:0-35791> [<sec:0-2147483>]', () => '');
   }
   return t;

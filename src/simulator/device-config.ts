@@ -42,6 +42,10 @@ export interface DeviceConfig {
   interfaces: Record<string, InterfaceConfig>;
   archive?: { path?: string; maximum?: number };
   loggingMonitor: boolean;
+  /** `logging monitor <level>`: the most verbose severity a vty with `terminal monitor` gets (default 7, debugging). */
+  loggingMonitorLevel?: number;
+  /** `transport output none` under `line vty`: no outbound telnet/ssh from a vty session (hardened profile). */
+  vtyTransportOutputNone?: boolean;
 }
 
 export function cloneConfig(c: DeviceConfig): DeviceConfig {

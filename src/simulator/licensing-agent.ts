@@ -14,6 +14,9 @@ const DAY = 86_400_000;
 const TRUST_SYNC_AFTER_MS = 45_000; // seed: trust installed 23:19:05, first Trust Sync OK 23:19:50
 const RETRY_AFTER_MS = 30_000; // seed: a failed trust request is re-sent 30 s later
 const MAX_RETRIES = 3;
+/** Real capture syslog-smart-lic/01: a default switch's CSLU failures come every ~60 min 9 s. */
+export const CSLU_RETRY_MS = 3_609_000;
+export const CSLU_FAILURE = '%SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name';
 /** The lab's accepted token alphabet (contracts §4) plus `%`, since real tokens are URL-encoded. */
 const TOKEN_RE = /^[A-Za-z0-9+/=._%-]{20,2048}$/;
 
@@ -108,6 +111,23 @@ export class LicensingAgent {
     return entry;
   }
 
+  /**
+   * A factory-default switch looks for a CSLU every hour; with no CSLU address and no `cslu-local`
+   * name it fails and says so (real capture syslog-smart-lic/01). Nothing is logged once the
+   * transport is something else; the schedule keeps running, as the agent's does [I].
+   */
+  startCsluDiscovery(): void {
+    this.simTimer(CSLU_RETRY_MS, () => {
+      const lic = this.host.netContext().config.license;
+      if ((lic.transport ?? 'cslu') === 'cslu' && !lic.csluUrl) {
+        this.event('SAEVT_COMM_FAIL error="Unable to resolve server hostname/domain name"');
+        this.record('Hello Message', false, 'NO REPLY', 'Unable to resolve server hostname/domain name');
+        this.host.syslog(CSLU_FAILURE);
+      }
+      this.startCsluDiscovery();
+    });
+  }
+
   /** `license smart trust idtoken TOKEN {local|all} [force]`. Returns the immediate CLI reply. */
   trustInstall(token: string, scope: 'local' | 'all', force: boolean): string {
     this.attemptTrust(token, scope, force, 0);
@@ -134,7 +154,9 @@ export class LicensingAgent {
     for (const i of idx) if (s.trust[i].state === 'none') s.trust[i].state = 'requested';
     this.later(() => {
       const now = this.host.clock.now();
-      const verdict = cssmReachable(this.host.netContext());
+      // cssm_fail_attempts: the first attempts time out, as behind a flaky firewall; the retry goes through.
+      const flaky = attempt < (this.host.faults.cssm_fail_attempts ?? 0);
+      const verdict: CssmVerdict = flaky ? { ok: false, failure: 'timeout' } : cssmReachable(this.host.netContext());
       this.host.httpAttempt(verdict, !!this.host.faults.clock_not_set);
       if (this.host.faults.clock_not_set) {
         entry.responseAt = now;

@@ -28,6 +28,8 @@ export class LineDiscipline {
   private closed = false;
   private commands = 0;
   private pager?: { lines: string[]; rest: () => void };
+  /** A telnet session the far end holds open: typed text goes to it until Ctrl-^ x suspends it. */
+  private held?: { rest: () => void; escaped: boolean };
 
   constructor(
     private readonly session: CliSession,
@@ -46,6 +48,10 @@ export class LineDiscipline {
     if (this.pager) {
       this.page(data);
       return;
+    }
+    if (this.held) {
+      data = this.holding(data);
+      if (this.held) return;
     }
     this.queue += data;
     this.drain();
@@ -161,6 +167,11 @@ export class LineDiscipline {
       this.busy = false;
       this.drain();
     };
+    if (outcome.holdUntilEscape) {
+      this.term.write(`${echo}\r\n${out}`);
+      this.held = { rest: complete, escaped: false };
+      return;
+    }
     if (this.session.terminal.length > 0 && lines.length - 1 > pageSize && pageSize > 0) {
       this.term.write(`${echo}\r\n${lines.slice(0, pageSize).join('\r\n')}\r\n${MORE}`);
       this.pager = { lines: lines.slice(pageSize), rest: complete };
@@ -168,6 +179,25 @@ export class LineDiscipline {
     }
     this.term.write(`${echo}\r\n${out}`);
     complete();
+  }
+
+  /**
+   * Input while an outbound session is held open: it goes to the far end (which never answers)
+   * until Ctrl-^ (0x1e) then `x` suspends the session and the prompt comes back. Returns what
+   * was typed after the escape.
+   */
+  private holding(data: string): string {
+    const h = this.held!;
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i];
+      if (h.escaped && (ch === 'x' || ch === 'X')) {
+        this.held = undefined;
+        h.rest();
+        return data.slice(i + 1);
+      }
+      h.escaped = ch === '\x1e';
+    }
+    return '';
   }
 
   /** Keys at ` --More-- `: space = next page, Enter = one line, anything else = stop. */

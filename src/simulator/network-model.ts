@@ -115,6 +115,8 @@ export function cssmReachable(ctx: NetContext): CssmVerdict {
     if (!proxy.ok) return { ok: false, failure: 'dns' };
     const tcp = tcpConnect(ctx, proxy.address, lic.proxyPort ?? 80, vrf, source);
     if (tcp !== 'open') return { ok: false, failure: 'timeout' };
+    // The session is up but the proxy never answers the CONNECT: the agent gives up [I].
+    if (ctx.faults.proxy === 'holds_open') return { ok: false, failure: 'timeout' };
     if (!ctx.lab.cssm_hosts.some((h) => h.toLowerCase() === host.toLowerCase())) return { ok: false, failure: 'dns' };
   } else {
     const name = resolve(ctx, host, vrf);

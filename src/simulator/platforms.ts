@@ -20,6 +20,10 @@ const ROWS: Platform[] = [
   { pid: 'C9300-48P', image: 'CAT9K_IOSXE', ports: { type: 'GigabitEthernet', count: 48 }, licencePrefix: 'C9300-48', tier: 'advantage', memoryK: '1333273K/6147K', softwareIdFamily: 'C9300' },
   { pid: 'C9300-24P', image: 'CAT9K_IOSXE', ports: { type: 'GigabitEthernet', count: 24 }, licencePrefix: 'C9300-24', tier: 'advantage', memoryK: '1333273K/6147K', softwareIdFamily: 'C9300' },
   { pid: 'C9500-24Y4C', image: 'CAT9K_IOSXE', ports: { type: 'TwentyFiveGigE', count: 24 }, licencePrefix: 'C9500 24Y4C', tier: 'advantage', memoryK: '1868361K/6147K', softwareIdFamily: 'C9500' },
+  // Modular chassis with two supervisors: one chassis UDI for both (real capture show-license-tech-support/12;
+  // licence descriptions `C9400 Network Advantage` as printed there).
+  { pid: 'C9407R', image: 'CAT9K_IOSXE', ports: { type: 'GigabitEthernet', count: 48 }, licencePrefix: 'C9400', tier: 'advantage', memoryK: '3785613K/6147K', softwareIdFamily: 'C9400' },
+  { pid: 'C9606R', image: 'CAT9K_IOSXE', ports: { type: 'HundredGigE', count: 48 }, licencePrefix: 'C9600', tier: 'advantage', memoryK: '3785613K/6147K', softwareIdFamily: 'C9600' },
   { pid: 'C9200L-24T-4G', image: 'CAT9K_LITE_IOSXE', ports: { type: 'GigabitEthernet', count: 28 }, licencePrefix: 'C9200L', tier: 'essentials', memoryK: '824254K/6147K', softwareIdFamily: 'C9200' },
 ];
 

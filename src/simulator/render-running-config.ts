@@ -127,7 +127,10 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = 
     out.push('!');
   }
   if (cfg.bannerMotd !== undefined) out.push(`banner motd ^C${cfg.bannerMotd}^C`, '!');
-  out.push('line con 0', ' stopbits 1', 'line vty 0 4', ' login local', ' transport input ssh', 'line vty 5 15', ' login local', ' transport input ssh', '!');
+  if (!cfg.loggingMonitor) out.push('no logging monitor', '!');
+  else if (cfg.loggingMonitorLevel !== undefined && cfg.loggingMonitorLevel !== 7) out.push(`logging monitor ${SEVERITY_NAMES[cfg.loggingMonitorLevel]}`, '!');
+  const vtyOut = cfg.vtyTransportOutputNone ? [' transport output none'] : [];
+  out.push('line con 0', ' stopbits 1', 'line vty 0 4', ' login local', ' transport input ssh', ...vtyOut, 'line vty 5 15', ' login local', ' transport input ssh', ...vtyOut, '!');
   out.push(
     'call-home',
     ' ! If contact email address in call-home is configured as sch-smart-licensing@cisco.com',
@@ -141,6 +144,9 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = 
   );
   return out;
 }
+
+/** Syslog severity names as `logging monitor <level>` takes them, by number. */
+export const SEVERITY_NAMES = ['emergencies', 'alerts', 'critical', 'errors', 'warnings', 'notifications', 'informational', 'debugging'];
 
 /**
  * Full `show running-config` text (LF line ends; the line discipline writes CRLF). `withDefaults`

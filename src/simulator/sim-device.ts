@@ -8,7 +8,7 @@ import { cloneConfig, newInterface, type DeviceConfig } from './device-config';
 import { platformFor, type Platform } from './platforms';
 import { renderRunningConfig, renderStartupConfig, type ConfigIdentity } from './render-running-config';
 import { initialLicensingState, type LicensingState } from './licensing-state';
-import { LicensingAgent } from './licensing-agent';
+import { CSLU_FAILURE, CSLU_RETRY_MS, LicensingAgent } from './licensing-agent';
 import { syslogDate } from './format-time';
 import { DEFAULT_LAB, type SimDeviceSpec, type SimFaults, type SimLab, type SimMember } from './types';
 import type { CssmVerdict, NetContext } from './network-model';
@@ -98,6 +98,13 @@ export class SimDevice {
       httpAttempt: (verdict, clockNotSet) => this.debugHttp(verdict, clockNotSet),
       state: () => this.licensing,
     });
+    if (sim.cslu_failures_hours !== undefined) {
+      // The hours of CSLU failures a default switch has logged before anyone logs in.
+      for (let h = sim.cslu_failures_hours; h >= 1; h--) {
+        this.logBuffer.push(`${this.clockUnsynced() ? '*' : ''}${syslogDate(this.clock.now() - h * CSLU_RETRY_MS)}: ${CSLU_FAILURE}`);
+      }
+      this.agent.startCsluDiscovery();
+    }
   }
 
   /** Factory configuration: interfaces from `sim.interfaces` addressed from the lab. */
@@ -114,6 +121,11 @@ export class SimDevice {
       interfaces: { Vlan1: { ...newInterface(), shutdown: true } },
       loggingMonitor: true,
     };
+    if (sim.profile === 'hardened') {
+      // A common hardening baseline: no syslog on vty sessions, no outbound connections from them.
+      cfg.loggingMonitor = false;
+      cfg.vtyTransportOutputNone = true;
+    }
     for (const name of sim.interfaces ?? DEFAULT_INTERFACES) {
       const net = this.lab.subnets[name];
       const c = newInterface();
@@ -151,7 +163,19 @@ export class SimDevice {
     const line = `${this.clockUnsynced() ? '*' : ''}${syslogDate(this.clock.now())}: ${message}`;
     this.logBuffer.push(line);
     if (this.logBuffer.length > 200) this.logBuffer.shift();
+    if (!this.reachesMonitors(message)) return;
     for (const m of this.monitors) m(line);
+  }
+
+  /**
+   * `no logging monitor` sends nothing to a vty even with `terminal monitor`; `logging monitor
+   * warnings` only severities 0–4 (so TRUST_INSTALL_SUCCESS, severity 6, never shows). Standard
+   * IOS logging; debug lines count as severity 7 [I].
+   */
+  private reachesMonitors(message: string): boolean {
+    if (!this.running.loggingMonitor) return false;
+    const severity = Number(/^%[A-Z0-9_]+-(\d)-/.exec(message)?.[1] ?? 7);
+    return severity <= (this.running.loggingMonitorLevel ?? 7);
   }
 
   /** Debug lines for one HTTPS attempt toward CSSM: stamped and delivered like syslog (buffer + monitor). */

@@ -6,7 +6,8 @@
 
 export interface SimFaults {
   dns_unreachable?: boolean;
-  proxy?: 'down' | 'wrong_port';
+  /** holds_open: the proxy accepts the TCP session and never answers on it (the agent times out; telnet stays Open). */
+  proxy?: 'down' | 'wrong_port' | 'holds_open';
   cssm?: 'timeout' | 'no_reply';
   token?: 'invalid' | 'expired';
   auth_failure?: boolean;
@@ -17,6 +18,8 @@ export interface SimFaults {
   hang_on_command?: string;
   clock_not_set?: boolean;
   legacy_ssh_only?: boolean;
+  /** The first N trust requests time out toward CSSM (COMM_FAILED); the agent's retry 30 s later then goes through. */
+  cssm_fail_attempts?: number;
 }
 
 export interface SimMember {
@@ -35,6 +38,14 @@ export interface SimBlock {
   latency_ms?: number;
   motd?: string;
   faults?: SimFaults;
+  /** `hardened`: `no logging monitor` and `transport output none` on the vty lines (docs/simulator.md). */
+  profile?: 'default' | 'hardened';
+  /**
+   * A factory-default switch (transport cslu, no CSLU address) fails its CSLU discovery every hour
+   * and logs COMM_FAILED … (CSLU) (real capture syslog-smart-lic/01). N = hours of it already in
+   * the log buffer at start; the hourly attempts go on while the transport stays cslu.
+   */
+  cslu_failures_hours?: number;
 }
 
 /** The inventory's `sim_lab:` block: what the simulated network around the switches offers. */

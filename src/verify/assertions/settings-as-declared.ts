@@ -2,7 +2,7 @@ import { statusAt, type ObservedTransportStatus } from '../../converge/running-s
 import { observeStatus } from '../../converge/running-state-from-parsers';
 import type { DesiredSlp } from '../../converge/desired';
 import type { ShowLicenseStatus } from '../../parsers/show-license-status';
-import { confirms, printedForm, type SettingRow, type StatusField } from '../../settings/setting-row';
+import { confirms, mayRemoveUndeclared, printedForm, type SettingRow, type StatusField } from '../../settings/setting-row';
 import { HTTP_CLIENT_SOURCE, SETTINGS, statusRows } from '../../settings/settings-table';
 import { canonicalInterface } from '../../settings/interface-names';
 import { transportLines } from '../lines';
@@ -88,7 +88,7 @@ export const settingsAsDeclared: Assertion<boolean> = {
     if (declared) {
       lines.push(`show running-config: ip http client source-interface ${src ?? '(none)'}`);
       if (src === null || canonicalInterface(src) !== declared) diffs.push(`HTTP client source interface is ${src ?? 'not set'}, declared ${declared}`);
-    } else if (replaced && src) {
+    } else if (replaced && src && mayRemoveUndeclared(HTTP_CLIENT_SOURCE, want, undefined)) {
       lines.push(`show running-config: ip http client source-interface ${src}`);
       diffs.push(`HTTP client source interface ${src} is set, none declared`);
     }

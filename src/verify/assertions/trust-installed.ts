@@ -1,9 +1,10 @@
 import type { Udi } from '../../parsers';
 import { memberTrustLine, trustCodeLine } from '../lines';
 import type { Assertion } from './assertion';
+import { memberName, pairMembers } from '../../converge/trust-members';
 
 /**
- * `trust_installed: true` — a trust code on every stack member, matched by UDI serial: the members
+ * `trust_installed: true` — a trust code on every stack member, matched by role, PID and serial: the members
  * come from `show license udi` (HA UDI List), their trust from `show license status` (Trust Code
  * Installed, one `Active:/Standby:/Member:` entry per member on a stack; one date on a standalone).
  */
@@ -30,11 +31,12 @@ export const trustInstalled: Assertion<boolean> = {
     }
     const missing: string[] = [];
     const lines: string[] = [];
-    for (const m of members) {
-      const entry = tc.members.find((e) => e.sn === m.sn);
+    // By role, PID and serial: two supervisors of one C9400/C9600 chassis print the same serial.
+    const wanted = members.map((m) => ({ ...m, role: 'role' in m ? String(m.role) : 'Active' }));
+    for (const [m, entry] of pairMembers(wanted, tc.members)) {
       if (entry) lines.push(memberTrustLine(entry));
-      else lines.push(`show license udi: PID:${m.pid},SN:${m.sn} (not listed under Trust Code Installed)`);
-      if (!entry?.installed) missing.push(`PID:${m.pid},SN:${m.sn}`);
+      else lines.push(`show license udi: ${m.role}:PID:${m.pid},SN:${m.sn} (not listed under Trust Code Installed)`);
+      if (!entry?.installed) missing.push(memberName(m));
     }
     return missing.length === 0
       ? { passed: true, message: `trust code installed on all ${members.length} members`, evidence: lines }

@@ -18,6 +18,8 @@ const DESIRED: DesiredSlp = {
   proxy: { address: '192.168.217.105', port: 80 },
   trust: { token: TOKEN, scope: 'all' },
   sync: true,
+  // The play owns its name servers whole (a removal makes the rollback tests below meaningful).
+  purge: ['dns.servers'],
 };
 const DAY0_LINES = [
   'license smart transport smart',
@@ -77,8 +79,11 @@ describe('convergeHost with a fake device', () => {
     // After the push only the running-config is re-read: `after` needs no license status.
     expect(device.log.filter((l) => l.mode === 'exec').map((l) => l.command.replace(TOKEN, '***'))).toEqual([
       'show version', 'show running-config', 'show license status',
+      // The trust wait: the codes before, the device's clock at command time, then polls.
+      'show license status', 'show clock',
       'license smart trust idtoken *** all', 'show license status',
-      'license smart sync all', 'show license status',
+      // The sync wait: usage reporting before, then polls.
+      'show license status', 'license smart sync all', 'show license status',
       'write memory', 'show running-config',
     ]);
 
@@ -157,12 +162,20 @@ describe('convergeHost with a fake device', () => {
     expect(device.log.map((l) => l.command)).toEqual(['show version']);
   });
 
-  it('a trust install that fails reports the COMM_FAILED reason', async () => {
+  it('a trust install that keeps failing with COMM_FAILED (the agent retries it) times out naming the last attempt', async () => {
     const device = new FakeDevice({ trustFailure: 'Connection timed out' });
     const result = await convergeHost(device, DESIRED, opts());
     expect(result.error).toBeInstanceOf(TrustInstallError);
-    expect(result.error?.message).toBe('sw-a1: trust install failed: COMM_FAILED: Connection timed out');
+    expect(result.error?.message).toBe(
+      'sw-a1: trust install failed: no trust code newer than the command on any member (Trust Code Installed: <none>) within 10 s; last attempt: COMM_FAILED: Connection timed out (the agent retries it)',
+    );
     expect(result.saved).toBe(false);
+  });
+
+  it("the trust wait's budget is the play's slp.trust.timeout when the caller sets none", async () => {
+    const device = new FakeDevice({ trustFailure: 'Connection timed out' });
+    const result = await convergeHost(device, { ...DESIRED, trust: { token: TOKEN, scope: 'all', timeout: '45s' } }, opts({ trustTimeoutMs: undefined }));
+    expect(result.error?.message).toMatch(/ within 45 s; last attempt: COMM_FAILED: Connection timed out/);
   });
 
   it('revert timer: archive set up, config pushed under the timer; unconfirmed it reverts, confirmed it saves', async () => {

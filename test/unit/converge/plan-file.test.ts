@@ -52,7 +52,7 @@ describe('plan files', () => {
   });
 
   it('round-trips a plan with removals (bare and valued no-forms) and a revert timer', () => {
-    const plan = planSlp({ transport: 'smart', url: 'default', dns: { servers: ['10.0.0.2'] } }, {
+    const plan = planSlp({ transport: 'smart', url: 'default', dns: { servers: ['10.0.0.2'] }, purge: ['dns.servers', 'http_client_source_interface'] }, {
       config: { ...emptyObservedConfig(), transport: 'callhome', proxyAddress: '10.1.1.1', proxyPort: 3128, usageInterval: 30, httpClientSourceInterface: 'Vlan10', nameServers: { '': ['10.0.0.1'] } },
       trust: [],
     });

@@ -67,10 +67,16 @@ describe('planSlp: config lines (replaced unless said otherwise)', () => {
     ],
     ['proxy removed from the playbook, merged: kept', { ...DAY0, proxy: undefined, state: 'merged' }, converged(), []],
     [
-      'DNS servers reordered',
-      { ...DAY0, dns: { ...DAY0.dns, servers: ['10.0.0.2', '10.0.0.1'] } },
+      'DNS servers reordered (purge: dns.servers)',
+      { ...DAY0, dns: { ...DAY0.dns, servers: ['10.0.0.2', '10.0.0.1'] }, purge: ['dns.servers'] },
       converged({ nameServers: { '': ['10.0.0.1', '10.0.0.2'] } }),
       ['no ip name-server 10.0.0.1', 'ip name-server 10.0.0.1'],
+    ],
+    [
+      'DNS servers in another order, no purge: shared servers are left as they are',
+      { ...DAY0, dns: { ...DAY0.dns, servers: ['10.0.0.2', '10.0.0.1'] } },
+      converged({ nameServers: { '': ['10.0.0.1', '10.0.0.2'] } }),
+      [],
     ],
     [
       'DNS server added',
@@ -79,10 +85,34 @@ describe('planSlp: config lines (replaced unless said otherwise)', () => {
       ['ip name-server 10.0.0.9'],
     ],
     [
-      'DNS server removed',
+      'DNS server not listed, replaced without purge: kept (NTP, AAA, PKI use it too)',
       DAY0,
       converged({ nameServers: { '': ['10.0.0.8', '10.31.104.74'] } }),
+      [],
+    ],
+    [
+      'DNS server not listed, purge: dns.servers: removed',
+      { ...DAY0, purge: ['dns.servers'] },
+      converged({ nameServers: { '': ['10.0.0.8', '10.31.104.74'] } }),
       ['no ip name-server 10.0.0.8'],
+    ],
+    [
+      'purge: dns.servers with no servers declared empties the play VRF only',
+      { ...DAY0, dns: { lookup: true }, purge: ['dns.servers'] },
+      converged({ nameServers: { '': ['10.31.104.74'], 'Mgmt-vrf': ['10.0.0.7'] } }),
+      ['no ip name-server 10.31.104.74'],
+    ],
+    [
+      'domain name not declared: kept without purge',
+      { ...DAY0, dns: { servers: ['10.31.104.74'] } },
+      converged(),
+      [],
+    ],
+    [
+      'domain name not declared, purge: dns.domain: removed in the play VRF, not in another',
+      { ...DAY0, dns: { servers: ['10.31.104.74'] }, purge: ['dns.domain'] },
+      converged({ domainName: { '': 'example.com', 'Mgmt-vrf': 'mgmt.example.com' } }),
+      ['no ip domain name example.com'],
     ],
     [
       'DNS server removed, merged: kept',
@@ -131,10 +161,22 @@ describe('planSlp: config lines (replaced unless said otherwise)', () => {
     ['transport cslu on a factory-default switch', { transport: 'cslu' }, observed({}), []],
     ['DNS lookup disabled on the device', DAY0, converged({ domainLookup: false }), ['ip domain lookup']],
     [
-      'usage interval and http client source removed (replaced)',
+      'usage interval removed (replaced); http client source interface kept without purge',
       { ...DAY0, http_client_source_interface: undefined },
       converged({ usageInterval: 60 }),
+      ['no license smart usage interval'],
+    ],
+    [
+      'http client source interface removed with purge: http_client_source_interface',
+      { ...DAY0, http_client_source_interface: undefined, purge: ['http_client_source_interface'] },
+      converged({ usageInterval: 60 }),
       ['no license smart usage interval', 'no ip http client source-interface'],
+    ],
+    [
+      'http client source interface kept under merged even with purge',
+      { ...DAY0, http_client_source_interface: undefined, purge: ['http_client_source_interface'], state: 'merged' },
+      converged(),
+      [],
     ],
   ];
   it.each(cases)('%s', (_name, desired, obs, expected) => {
@@ -142,11 +184,11 @@ describe('planSlp: config lines (replaced unless said otherwise)', () => {
   });
 
   it('names the playbook field behind every line', () => {
-    const plan = planSlp({ ...DAY0, proxy: undefined, dns: { servers: ['10.0.0.2'] } }, converged());
+    const plan = planSlp({ ...DAY0, proxy: undefined, dns: { servers: ['10.0.0.2'] }, purge: ['dns.servers'] }, converged());
     expect(plan.lines).toEqual([
       { line: 'no license smart proxy address 192.168.217.105', kind: 'remove', cause: 'slp.proxy (absent)' },
       { line: 'no license smart proxy port 80', kind: 'remove', cause: 'slp.proxy (absent)' },
-      { line: 'no ip name-server 10.31.104.74', kind: 'remove', cause: 'slp.dns.servers (not listed)' },
+      { line: 'no ip name-server 10.31.104.74', kind: 'remove', cause: 'slp.dns.servers (not listed; slp.purge)' },
       { line: 'ip name-server 10.0.0.2', kind: 'add', cause: 'slp.dns.servers[0]' },
     ]);
   });

@@ -40,6 +40,9 @@ export const EXPECTED: Record<string, string[]> = {
   "pb-dns-bad-ip.yaml": [
     "6:31: slp.dns.servers.1 must be an IPv4 or IPv6 address (got \"10.31.104.256\")",
   ],
+  "pb-purge-unknown.yaml": [
+    "7:26: slp.purge.1 must be one of \"dns.servers\", \"dns.domain\", \"http_client_source_interface\" (got \"proxy\")",
+  ],
   "pb-dns-too-many.yaml": [
     "6:16: slp.dns.servers must have at most 6 items (got 7)",
   ],

@@ -24,8 +24,9 @@ export type PinSlpState = Assert<
       usage_interval?: number;
       dns?: { lookup?: boolean; servers?: string[]; domain?: string; source_interface?: string };
       proxy?: { address: string; port: number };
-      trust?: { token?: string; token_file?: string; scope?: 'all' | 'local'; force?: boolean };
+      trust?: { token?: string; token_file?: string; scope?: 'all' | 'local'; force?: boolean; timeout?: string };
       sync?: boolean;
+      purge?: ('dns.servers' | 'dns.domain' | 'http_client_source_interface')[];
     }
   >
 >;

@@ -29,7 +29,22 @@ describe('trust_installed', () => {
   it('fails naming the member without one', async () => {
     const r = await check({ trust_installed: true }, { 'show license udi': o.UDI_STACK, 'show license status': o.STATUS_ONE_MEMBER });
     expect(r.passed).toBe(false);
-    expect(r.message).toBe('no trust code on PID:C9300-48UN,SN:FOC2345X0CD');
+    expect(r.message).toBe('no trust code on Standby PID:C9300-48UN,SN:FOC2345X0CD');
+  });
+  // A C9407R with two supervisors: one chassis UDI for Active and Standby (real capture
+  // show-license-tech-support/12 prints both lines with SN:FXS2119Q2U7). Each supervisor counts.
+  const UDI_DUAL_SUP = 'UDI: PID:C9407R,SN:FXS2119Q2U7\n\nHA UDI List:\n    Active:PID:C9407R,SN:FXS2119Q2U7\n    Standby:PID:C9407R,SN:FXS2119Q2U7\n';
+  const dualSupStatus = (standby: string): string =>
+    ['Trust Code Installed:', '  Active: PID:C9407R,SN:FXS2119Q2U7', '    INSTALLED on Nov 22 11:34:47 2023 PDT', '  Standby: PID:C9407R,SN:FXS2119Q2U7', `    ${standby}`, ''].join('\n');
+  it('a dual-supervisor chassis: the standby supervisor is checked on its own, not hidden behind the shared serial', async () => {
+    const ok = await check({ trust_installed: true }, { 'show license udi': UDI_DUAL_SUP, 'show license status': dualSupStatus('INSTALLED on Nov 22 11:34:47 2023 PDT') });
+    expect(ok).toMatchObject({ passed: true, message: 'trust code installed on all 2 members' });
+    expect(ok.evidence).toEqual([
+      'show license status: Trust Code Installed: Active: PID:C9407R,SN:FXS2119Q2U7 INSTALLED on 2023-11-22T18:34:47.000Z',
+      'show license status: Trust Code Installed: Standby: PID:C9407R,SN:FXS2119Q2U7 INSTALLED on 2023-11-22T18:34:47.000Z',
+    ]);
+    const bad = await check({ trust_installed: true }, { 'show license udi': UDI_DUAL_SUP, 'show license status': dualSupStatus('NOT INSTALLED') });
+    expect(bad).toMatchObject({ passed: false, message: 'no trust code on Standby PID:C9407R,SN:FXS2119Q2U7' });
   });
   it('standalone: passes on the single date, fails on <none>', async () => {
     const ok = await check({ trust_installed: true }, { 'show license udi': o.UDI_STANDALONE, 'show license status': o.STATUS_STANDALONE_TRUSTED });
