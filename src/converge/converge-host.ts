@@ -14,7 +14,7 @@ import type { ObservedConfig } from './running-state';
 import { ownedConfigLines } from './rollback-plan';
 import { lineCount, type StepEnd, type StepResult } from '../steps/step-result';
 import { StepRecorder } from '../steps/step-recorder';
-import { parseDuration } from '../verify/time';
+import { parseDuration } from '../duration';
 
 export interface ConvergeOptions {
   /** Inventory name; defaults to the device's host. */
