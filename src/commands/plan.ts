@@ -38,6 +38,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         ctx: { mode: 'plan', check: true, diff: !!opts.diff, backupDir: 'backups', playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
+        outputs: [{ flag: '--output', path: opts.output, kind: 'file' }],
         meta: { command: 'plan', playbook: playbookFile, inventory: opts.inventory, toolVersion: toolVersion(), diff: !!opts.diff },
       });
       const source: PlanSource = {

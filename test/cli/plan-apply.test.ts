@@ -160,6 +160,14 @@ describe('slp plan / slp apply', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
 
+    it('--json - : stdout is the JSON report alone, the recap goes to stderr', async () => {
+      const r = await applyEdited(() => undefined, ['--json', '-']);
+      expect(r.code).toBe(0);
+      const report = JSON.parse(r.stdout);
+      expect([report.command, report.plays[0].hosts[0].host]).toEqual(['apply', 'sw-p3']);
+      expect(r.stderr).toContain('PLAY RECAP');
+    }, 30_000);
+
     it('--no-verify skips the verify step; by default it runs', async () => {
       const r = await applyEdited(() => undefined, ['--no-verify', '--json', 'nv.json']);
       expect(r.code).toBe(0);
@@ -179,5 +187,10 @@ describe('slp demo', () => {
     expect(r.stdout).toContain('✓ sw-f-proxy     diagnosed proxy_unreachable (fault proxy: down)');
     expect(r.stdout).toContain('  cause:    proxy_unreachable — proxy 192.168.217.105:80 does not answer from Vlan10');
     expect(r.stdout).toContain('Demo OK: healthy switches converged (second run changed=0), each faulty one diagnosed.');
+    // The play line shows the failures (✖ and the count), never a green ✔ over failed hosts.
+    expect(r.stderr).toContain('✖ Day-0 Smart Licensing: 8/8 hosts done, 5 failed');
+    expect(r.stderr).not.toMatch(/✔ Day-0 Smart Licensing: \d+\/\d+ hosts done, [1-9]/);
+    // The --check rerun leaves out the proxy play (no converged switch in it), without internals.
+    expect(r.stderr).not.toContain('--limit');
   }, 60_000);
 });
