@@ -101,9 +101,8 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   });
   const unlisten = interrupt.listen();
   // A closed terminal (SIGHUP) or a closed pipe must not kill the run before its reports are written.
-  const ignore = (): void => undefined;
-  stdout.on('error', ignore);
-  stderr.on('error', ignore);
+  tolerateWriteErrors(stdout);
+  tolerateWriteErrors(stderr);
   let run: RunResult;
   try {
     run = await runPlaybook(o.plays, {
@@ -128,6 +127,15 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   if (o.json) writeReport(o.json, renderJsonReport(run, meta, redactor), stdout);
   if (o.junit) writeReport(o.junit, renderJunitReport(run, redactor), stdout);
   return { run, exitCode, recap };
+}
+
+const tolerant = new WeakSet<NodeJS.WritableStream>();
+
+/** Once per stream (a process runs several plays' worth of runs in the demo and in tests). */
+function tolerateWriteErrors(stream: NodeJS.WritableStream): void {
+  if (tolerant.has(stream)) return;
+  tolerant.add(stream);
+  stream.on('error', () => undefined);
 }
 
 /** -v: every host's steps; -vv: also the commands sent. */
