@@ -12,6 +12,7 @@
  * config mode; closing with debugs on would leave a busy switch logging. Either way the reports
  * are still written.
  */
+import { setMaxListeners } from 'node:events';
 import type { Device } from '../device/device';
 
 /** Where a request came from: the key pressed or the signal received. */
@@ -38,7 +39,8 @@ const STOPS: readonly [RegExp, 'debugs' | 'capture'][] = [[/^(undebug|no debug) 
  */
 export class InterruptedError extends Error {
   constructor(readonly by: InterruptSource, readonly stage: 'stop' | 'abandon') {
-    super(stage === 'abandon' ? `abandoned after ${describeSecond(by)}` : `cut short by ${by}`);
+    // The runner adds "(abandoned after …)" to an abandoned host's error: this says what stopped.
+    super(stage === 'abandon' ? 'stopped waiting' : `cut short by ${by}`);
     this.name = 'InterruptedError';
   }
 }
@@ -56,6 +58,11 @@ export class Interrupt {
   private readonly listeners: ((stage: 'stop' | 'abandon', by: InterruptSource) => void)[] = [];
   private readonly stopController = new AbortController();
   private readonly abandonController = new AbortController();
+
+  constructor() {
+    // Every waiting host of a fleet listens to both signals at once (hundreds, by design).
+    setMaxListeners(0, this.stopController.signal, this.abandonController.signal);
+  }
 
   get stopping(): boolean {
     return this.stage !== 'none';

@@ -148,7 +148,7 @@ async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader,
         r.status = 'unreachable';
         r.abandoned = true;
         const reason = interrupt.abandonReason;
-        if (r.error && !r.error.message.includes(reason)) r.error.message = `${r.error.message} (${reason})`;
+        if (r.error && !r.error.message.endsWith(`(${reason})`)) r.error.message = `${r.error.message} (${reason})`;
       }
       b.results.set(item.host.name, r);
     },

@@ -160,19 +160,18 @@ describe('slp plan / slp apply', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     });
 
-    it('--json - : stdout is the JSON report alone, the recap goes to stderr', async () => {
-      const r = await applyEdited(() => undefined, ['--json', '-']);
-      expect(r.code).toBe(0);
-      const report = JSON.parse(r.stdout);
-      expect([report.command, report.plays[0].hosts[0].host]).toEqual(['apply', 'sw-p3']);
-      expect(r.stderr).toContain('PLAY RECAP');
-    }, 30_000);
-
     it('--no-verify skips the verify step; by default it runs', async () => {
       const r = await applyEdited(() => undefined, ['--no-verify', '--json', 'nv.json']);
       expect(r.code).toBe(0);
       const host = JSON.parse(readFileSync(path.join(dir, 'nv.json'), 'utf8')).plays[0].hosts[0];
       expect(host.checks).toEqual([]);
+    }, 30_000);
+
+    it('--json - : stdout is the JSON report alone, the recap goes to stderr', async () => {
+      const r = await applyEdited(() => undefined, ['--json', '-']);
+      const report = JSON.parse(r.stdout);
+      expect([report.command, report.exitCode, report.plays[0].hosts[0].host]).toEqual(['apply', r.code, 'sw-p3']);
+      expect(r.stderr).toContain('PLAY RECAP');
     }, 30_000);
   });
 });
