@@ -109,6 +109,8 @@ test('SIGTERM during a push on 20 hosts: each finishes its push and is confirmed
     const rolledBack = (h.rollback ?? []).length > 0 || h.steps.every((s) => s.step !== 'apply' || s.status === 'ok');
     expect({ host: h.host, settled: confirmed || rolledBack }).toEqual({ host: h.host, settled: true });
   }
+  // The hosts caught mid-push went on to their confirmation (forks 50: all 20 had started).
+  expect(hosts.filter((h) => h.steps.some((s) => s.step === 'confirm' && s.status === 'changed')).length).toBe(20);
   expect(await sessionsLeftInConfig(lab.fleet, names)).toEqual({ open: [], leftInConfig: [] });
   for (const n of names) {
     // No revert timer left running (each change confirmed), and no debug on.
@@ -139,4 +141,24 @@ test('SIGTERM during `slp diagnose --debugs`: the window ends at once, undebug a
   expect(host.steps.find((s) => s.step === 'debugs')!.ms).toBeLessThan(120_000 / 4);
   expect(r.status).not.toBeNull();
   expect(await sessionsLeftInConfig(lab.fleet, ['sw-dbg'])).toEqual({ open: [], leftInConfig: [] });
+}, 60_000);
+
+test('SIGHUP (the terminal closed) is a first Ctrl-C too: the host in flight finishes, the next is skipped, the report says SIGHUP', async () => {
+  lab = await startLab([{ name: 'slow', sim: { platform: 'C9300-48P', version: '17.09.04', latency_ms: 60 } }, { name: 'next' }]);
+  const current = lab;
+  const json = join(lab.dir, 'report.json');
+  let sent = false;
+  const r = await runWatched(['run', lab.playbook, '-i', lab.inventory, '-f', '1', '--json', json, '--backup-dir', join(lab.dir, 'backups')], lab.dir, {}, (child) => {
+    if (!sent && current.fleet.device('slow').openSessionModes().some((m) => m.startsWith('config'))) {
+      child.kill('SIGHUP');
+      sent = true;
+    }
+  });
+  expect(sent).toBe(true);
+  expect(r.status).toBe(1);
+  const report = JSON.parse(readFileSync(json, 'utf8')) as Report;
+  expect([report.interrupted, report.interruptedBy]).toEqual(['stop', 'SIGHUP']);
+  expect(report.plays[0]!.hosts.map((h) => [h.host, h.status])).toEqual([['slow', 'changed'], ['next', 'skipped']]);
+  expect(r.stdout).toContain('next (Day-0 (reliability)): interrupted (SIGHUP) before it started');
+  expect(await sessionsLeftInConfig(lab.fleet, ['slow', 'next'])).toEqual({ open: [], leftInConfig: [] });
 }, 60_000);
