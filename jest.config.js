@@ -9,5 +9,7 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // A suite skipped for a missing program or ../shared says so visibly (see the reporter).
+  reporters: ['default', '<rootDir>/test/helpers/skipped-suite-notes.js'],
   maxWorkers: 2,
 };
