@@ -147,6 +147,9 @@ async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader,
       if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed') {
         r.status = 'unreachable';
         r.abandoned = true;
+        // The step it was cut in counts as unreachable too, so the recap's counters agree.
+        const cut = r.steps.find((s) => s.error);
+        if (cut?.status === 'failed') cut.status = 'unreachable';
         const reason = interrupt.abandonReason;
         if (r.error && !r.error.message.endsWith(`(${reason})`)) r.error.message = `${r.error.message} (${reason})`;
       }

@@ -77,6 +77,7 @@ test('a second Ctrl-C while a host waits for its trust result abandons it at onc
   expect(host.steps.find((s) => s.step === 'trust')!.ms).toBeLessThan(TRUST_WAIT_MS / 4);
   expect(r.stdout).toMatch(/sw-wait \(Day-0 \(reliability\)\): ABANDONED at trust: /);
   expect(r.stdout).toContain('abandoned in flight: sw-wait');
+  expect(r.stdout).toMatch(/^sw-wait +: ok=\d+ +changed=\d+ +unreachable=1 +failed=0 /m);
   expect(await sessionsLeftInConfig(lab.fleet, ['sw-wait'])).toEqual({ open: [], leftInConfig: [] });
 }, 60_000);
 
