@@ -26,7 +26,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-D, --diff', 'show the differences in the owned running-config lines')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
-    .option('--json <file>', 'write the JSON report to this file')
+    .option('--json <file>', 'write the JSON report to this file (- for stdout: the JSON alone)')
     .action(async (playbookFile: string, opts: { inventory: string; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
       const forks = parseForks(opts.forks);
       const loaded = loadRun({ inventoryFile: opts.inventory, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}) });
@@ -58,7 +58,8 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
       }
       const tokens = loaded.plays.flatMap((p) => p.hosts.map((h) => h.desired.slp.trust?.token)).filter((t): t is string => !!t);
       writeReport(opts.output, serializePlanFile(source, plans, new Date(), tokens));
-      process.stdout.write(redactor.redact(renderPlanCommands(plans)));
+      // With `--json -` stdout is the JSON report alone: the commands go with the text, to stderr.
+      (opts.json === '-' ? process.stderr : process.stdout).write(redactor.redact(renderPlanCommands(plans)));
       process.stderr.write(`plan: ${plans.length} host plan(s) written to ${opts.output}; ${plans.filter((h) => h.plan.changed).length} with changes\n`);
       setExit(exitCode);
     });

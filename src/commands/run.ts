@@ -29,8 +29,8 @@ export function addRunOptions(cmd: Command): Command {
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', String(DEFAULT_FORKS))
-    .option('--json <file>', 'write the JSON report to this file (- for stdout)')
-    .option('--junit <file>', 'write a JUnit XML report to this file')
+    .option('--json <file>', 'write the JSON report to this file (- for stdout: the JSON alone, the recap to stderr)')
+    .option('--junit <file>', 'write a JUnit XML report to this file (- for stdout, as --json -)')
     .option('--log-dir <dir>', 'write a redacted session transcript per host here')
     .option('--backup-dir <dir>', 'where running-config backups go before a change', 'backups')
     .option('-v, --verbose', 'show each host\'s steps (-vv: also the commands sent)', (_v: string, n: number) => n + 1, 0);

@@ -176,6 +176,15 @@ describe('slp plan / slp apply', () => {
   });
 });
 
+describe('slp plan --json -', () => {
+  it('stdout is the JSON report alone; the planned commands go to stderr', async () => {
+    const r = await slp(['plan', 'pb.yaml', '-i', 'inv.yaml', '--limit', 'sw-p1', '-o', 'plan-json.json', '--json', '-']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).command).toBe('plan');
+    expect(r.stderr).toContain('sw-p1 (Change window): ');
+  }, 30_000);
+});
+
 describe('slp demo', () => {
   it('converges the healthy lab switches, diagnoses each faulty one, and exits 0', async () => {
     const r = await slp(['demo']);
