@@ -9,6 +9,8 @@ module.exports = {
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
   testTimeout: 30000,
+  // A suite skipped for a missing program or ../shared says so visibly (see the reporter).
+  reporters: ['default', '<rootDir>/test/helpers/skipped-suite-notes.js'],
   maxWorkers: 2,
   // The default output, then why suites were skipped here (jest alone shows no such note).
   reporters: ['default', '<rootDir>/test/helpers/skip-notes-reporter.js'],

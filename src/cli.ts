@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { boundMessage } from './bounded-text';
 import { exitCodeFor, SlpError } from './errors';
 import { COMMANDS } from './commands';
 import { exitHelpText } from './commands/exit-help';
@@ -31,7 +32,8 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     const code = exitCodeFor(error);
-    if (error instanceof SlpError) process.stderr.write(`${error.message}\n`);
+    // Messages may quote input: escaped and bounded whatever built them.
+    if (error instanceof SlpError) process.stderr.write(`${boundMessage(error.message)}\n`);
     else process.stderr.write(`internal error: ${(error as Error)?.stack ?? String(error)}\n`);
     return code;
   }

@@ -65,7 +65,8 @@ export const registerDemo: RegisterCommand = (program, setExit) => {
         const first = await executeRun({ plays, steps, ctx, meta, ...(opts.json ? { json: opts.json } : {}), ...(opts.junit ? { junit: opts.junit } : {}) });
 
         const converged = new Set(first.run.plays.flatMap((p) => p.hosts).filter((h) => h.status === 'ok' || h.status === 'changed').map((h) => h.host));
-        const again = plays.map((p) => ({ play: p.play, hosts: p.hosts.filter((h) => converged.has(h.host.name)) }));
+        // A play none of the converged switches is in has nothing to show: left out, not "skipped".
+        const again = plays.map((p) => ({ play: p.play, hosts: p.hosts.filter((h) => converged.has(h.host.name)) })).filter((p) => p.hosts.length > 0);
         out.write(`\n== 2. the same again in --check on the ${converged.size} switches that converged: nothing left to change ==\n`);
         const second = await executeRun({ plays: again, steps, ctx: { ...ctx, check: true }, meta });
 

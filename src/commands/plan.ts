@@ -28,7 +28,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-D, --diff', 'show the differences in the owned running-config lines')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', '50')
-    .option('--json <file>', 'write the JSON report to this file'))
+    .option('--json <file>', 'write the JSON report to this file (- for stdout: the JSON alone)'))
     .action(async (playbookFile: string, opts: ShardCliOptions & Partial<VaultFlags> & { inventory: string[]; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
       const forks = parseForks(opts.forks);
       const shard = shardFromCli(opts);
@@ -44,6 +44,7 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
         ctx: { mode: 'plan', check: true, diff: !!opts.diff, backupDir: 'backups', playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
+        outputs: [{ flag: '--output', path: opts.output, kind: 'file' }],
         meta: {
           command: 'plan', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
           digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
@@ -68,7 +69,8 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
       }
       const tokens = loaded.plays.flatMap((p) => p.hosts.map((h) => h.desired.slp.trust?.token)).filter((t): t is string => !!t);
       writeReport(opts.output, serializePlanFile(source, plans, new Date(), tokens));
-      process.stdout.write(redactor.redact(renderPlanCommands(plans)));
+      // With `--json -` stdout is the JSON report alone: the commands go with the text, to stderr.
+      (opts.json === '-' ? process.stderr : process.stdout).write(redactor.redact(renderPlanCommands(plans)));
       process.stderr.write(`plan: ${plans.length} host plan(s) written to ${opts.output}; ${plans.filter((h) => h.plan.changed).length} with changes\n`);
       setExit(exitCode);
     });

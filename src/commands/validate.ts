@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { boundMessage } from '../bounded-text';
 import { formatIssue } from '../errors';
 import { checkRun } from '../playbook/load-run';
 import type { RegisterCommand } from './index';
@@ -34,7 +35,7 @@ export const registerValidate: RegisterCommand = (program: Command, setExit) => 
       if (opts.shard !== undefined) lines.push(...shardLines(run.fleetHosts, opts.shard, opts.shardBy, (h) => run.inventory.hosts.get(h)!.groups));
       warnInventoryNotes(run.inventory);
       for (const w of run.warnings) {
-        process.stderr.write(`warning: ${formatIssue(w)}; \`slp run\` will need it\n`);
+        process.stderr.write(`warning: ${boundMessage(formatIssue(w))}; \`slp run\` will need it\n`);
       }
       lines.push(`ok: ${run.inventory.file} and ${run.playbookFile} are valid`);
       process.stdout.write(`${lines.join('\n')}\n`);

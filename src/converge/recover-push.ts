@@ -1,5 +1,5 @@
 import type { Device } from '../device/device';
-import { DeviceTimeoutError, DisconnectedError, RollbackError, SlpError } from '../errors';
+import { DeviceTimeoutError, DisconnectedError, RollbackError, SlpError, UnreachableError } from '../errors';
 import type { ObservedConfig } from './running-state';
 import { confirmAfterRollback, rollbackOwned } from './rollback';
 import { ownedConfigLines } from './rollback-plan';
@@ -69,6 +69,14 @@ export async function recoverLostPush(
   try {
     fresh = await reconnect();
   } catch (error) {
+    // Lost before the first line went out: nothing changed, so nothing failed to roll back.
+    if (push.sent.length === 0) {
+      throw new UnreachableError(
+        push.host,
+        `the session was lost before any config line was sent (${interruption.message}) and a new one failed (${(error as Error).message}); nothing was changed`,
+        { cause: error },
+      );
+    }
     throw new RollbackError(
       push.host,
       `${interruption.message}; could not reconnect to roll back (${(error as Error).message}); ${remainingLines(push)}`,

@@ -32,10 +32,12 @@ export function diagnose(evidence: Evidence, options: { now: Date; steps?: strin
   for (const rule of DIAGNOSIS_RULES) {
     const lines = rule.match(f);
     if (!lines) {
-      steps.push(`${rule.step}: not ${rule.cause}`);
+      const found = rule.ruledOut(f);
+      if (found) steps.push(`${rule.step}: ok — ${found}`);
       continue;
     }
-    steps.push(`${rule.step}: ${rule.cause}`);
+    // The cause's id last, in parentheses: what a script matches; the summary is for people.
+    steps.push(`${rule.step}: found — ${rule.summary(f)} (${rule.cause})`);
     return {
       cause: rule.cause,
       summary: rule.summary(f),

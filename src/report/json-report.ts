@@ -49,6 +49,8 @@ export interface JsonReport {
   durationMs: number;
   exitCode: number;
   interrupted: RunResult['interrupted'];
+  /** The key or signal that interrupted the run (`Ctrl-C`, `SIGTERM`, `SIGHUP`), when one did. */
+  interruptedBy: RunResult['interruptedBy'];
   stats: Record<string, HostStats>;
   plays: RunResult['plays'];
   events: RunResult['events'];
@@ -73,6 +75,7 @@ export function buildJsonReport(run: RunResult, meta: ReportMeta, redactor: Reda
     durationMs: run.durationMs,
     exitCode: meta.exitCode,
     interrupted: run.interrupted,
+    interruptedBy: run.interruptedBy ?? null,
     stats,
     plays: run.plays,
     events: run.events,

@@ -29,7 +29,7 @@ function hostCase(suite: string, r: HostResult): Case {
   }
   const failedChecks = r.checks.filter(checkFailed);
   const message = r.error?.message ?? failedChecks.map((c) => `${c.name}: ${c.message}`).join('; ');
-  if (r.status === 'unreachable') return { ...base, error: { message, type: r.error?.name ?? 'Unreachable', text: body.join('\n') } };
+  if (r.status === 'unreachable') return { ...base, error: { message, type: r.abandoned ? 'Abandoned' : r.error?.name ?? 'Unreachable', text: body.join('\n') } };
   if (r.status === 'failed') return { ...base, failure: { message, type: r.error?.name ?? 'VerifyFailed', text: body.join('\n') } };
   return base;
 }
@@ -58,7 +58,9 @@ export function renderJunitReport(run: RunResult, redactor: Redactor): string {
     const s = cases.filter((c) => c.skipped !== undefined).length;
     const suite = root.ele('testsuite', {
       name: play.name, tests: cases.length, failures: f, errors: e, skipped: s,
-      time: seconds(play.hosts.reduce((sum, h) => Math.max(sum, h.timings.total ?? 0), 0)), timestamp: safe.startedAt,
+      // Each play its own start and duration (CI systems show suites on a timeline).
+      time: seconds(play.durationMs ?? play.hosts.reduce((sum, h) => Math.max(sum, h.timings.total ?? 0), 0)),
+      timestamp: play.startedAt ?? safe.startedAt,
     });
     for (const c of cases) {
       const tc = suite.ele('testcase', { classname: c.classname, name: c.name, time: c.time });

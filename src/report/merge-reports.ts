@@ -111,6 +111,7 @@ export function mergeReports(files: readonly ReportFile[]): Merged {
   const start = Math.min(...starts);
   const end = Math.max(...files.map((f, k) => starts[k]! + f.report.durationMs));
   const interrupted = files.map((f) => f.report.interrupted).find((x) => x !== null) ?? null;
+  const interruptedBy = files.map((f) => f.report.interruptedBy ?? null).find((x) => x !== null) ?? null;
   const first = f0(files);
   const report: JsonReport = {
     version: JSON_REPORT_VERSION,
@@ -123,6 +124,7 @@ export function mergeReports(files: readonly ReportFile[]): Merged {
     durationMs: end - start,
     // A host in no report was not run: the fleet did not pass, even if every report did.
     exitCode: Math.max(runExitCode({ plays, interrupted }), missing.length ? EXIT_CODES.failed : 0),
+    interruptedBy,
     interrupted,
     stats: Object.fromEntries(hostStats(plays.flatMap((p) => p.hosts))),
     plays,

@@ -32,7 +32,7 @@ export interface RecapOptions {
   redactor: Redactor;
 }
 
-export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, options: RecapOptions): string {
+export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted' | 'interruptedBy'>, options: RecapOptions): string {
   // Whether to colour is the caller's decision (useColor: TTY, NO_COLOR, FORCE_COLOR), so styleText
   // must not second-guess it from process.stdout.
   const paint = (style: Style, text: string): string => (options.color ? styleText(style, text, { validateStream: false }) : text);
@@ -61,15 +61,35 @@ export function renderRecap(run: Pick<RunResult, 'plays' | 'interrupted'>, optio
     out.push('', banner('SKIPPED HOSTS'));
     for (const r of skipped) out.push(`${r.host} (${r.play}): ${r.skipReason ?? 'skipped'}`);
   }
-  if (run.interrupted) out.push('', paint('red', `Interrupted (Ctrl-C, ${run.interrupted}): hosts not started are listed as skipped.`));
+  if (run.interrupted) {
+    const by = run.interruptedBy ?? 'Ctrl-C';
+    const abandoned = all.filter((r) => r.abandoned).map((r) => r.host);
+    out.push('', paint('red', `Interrupted (${by}, ${run.interrupted}): hosts not started are listed as skipped${abandoned.length ? `; abandoned in flight: ${abandoned.join(', ')}` : ''}.`));
+  }
   return options.redactor.redact(`${out.join('\n')}\n`);
+}
+
+/**
+ * A session lost after connecting: the step it was lost in, and whether anything that changes the
+ * switch had gone out before — "UNREACHABLE at apply" alone does not say whether the switch changed.
+ */
+export function lossNote(r: HostResult): string | undefined {
+  if (r.status !== 'unreachable' || r.abandoned || !r.error || r.error.step === 'connect') return undefined;
+  const sent = r.commands;
+  const what = sent.length
+    ? `${sent.length} command${sent.length === 1 ? '' : 's'} that change the switch had been sent before (the last: "${sent[sent.length - 1]}")`
+    : 'nothing that changes the switch had been sent';
+  return `the connection was lost in the ${r.error.step} step; ${what}`;
 }
 
 function failedHost(r: HostResult, paint: (style: Style, t: string) => string): string[] {
   const lines: string[] = [];
   const where = r.error ? ` at ${r.error.step}` : '';
   const what = r.error?.message ?? r.checks.filter(checkFailed).map((c) => `${c.name}: ${c.message}`).join('; ');
-  lines.push(paint('red', `${r.host} (${r.play}): ${r.status.toUpperCase()}${where}: ${what}`));
+  const status = r.abandoned ? 'ABANDONED' : r.status.toUpperCase();
+  lines.push(paint('red', `${r.host} (${r.play}): ${status}${where}: ${what}`));
+  const lost = lossNote(r);
+  if (lost) lines.push(`  lost:     ${lost}`);
   for (const c of r.checks.filter(checkFailed)) {
     lines.push(`  ✗ ${c.name}: ${c.message}`);
     for (const e of c.evidence.slice(0, 5)) lines.push(`      ${e}`);

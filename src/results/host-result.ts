@@ -49,6 +49,11 @@ export interface HostResult {
   /** `slp diagnose --debugs`: the TLS debugs collected. */
   debugs?: DebugResult;
   error?: HostError;
+  /**
+   * A second Ctrl-C (or signal) abandoned the host in flight: its waits ended and its session was
+   * closed (never mid-push). Its status is unreachable; this says why.
+   */
+  abandoned?: true;
   /** Why the host was skipped (max_fail_percentage, Ctrl-C, failed in an earlier play). */
   skipReason?: string;
   /** Every step in the order it ran, with its own timing, commands and error. */

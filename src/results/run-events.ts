@@ -14,7 +14,7 @@ export type RunEvent =
   | { type: 'host-skipped'; at: number; play: string; host: string; reason: string }
   | { type: 'play-stopped'; at: number; play: string; batch: number; reason: string }
   | { type: 'play-end'; at: number; play: string }
-  | { type: 'interrupt'; at: number; stage: 'stop' | 'abandon' };
+  | { type: 'interrupt'; at: number; stage: 'stop' | 'abandon'; by: 'Ctrl-C' | 'SIGTERM' | 'SIGHUP' };
 
 /** Events without their time, for emitters; the runner stamps `at`. */
 export type RunEventBody = RunEvent extends infer E ? (E extends RunEvent ? Omit<E, 'at'> : never) : never;

@@ -9,6 +9,12 @@ export interface PlayResult {
   index: number;
   name: string;
   pattern: string;
+  /**
+   * When the play started (ISO 8601) and how long it ran: each JUnit <testsuite> has its own. The
+   * runner always sets both; results built elsewhere may leave them out.
+   */
+  startedAt?: string;
+  durationMs?: number;
   /** In the play's host order. */
   hosts: HostResult[];
   /** Why later batches did not run. */
@@ -23,4 +29,6 @@ export interface RunResult {
   events: RunEvent[];
   /** Ctrl-C was pressed: 'stop' (finished in-flight hosts) or 'abandon'. */
   interrupted: 'stop' | 'abandon' | null;
+  /** What interrupted it: the key or the signal of the last request. */
+  interruptedBy: 'Ctrl-C' | 'SIGTERM' | 'SIGHUP' | null;
 }

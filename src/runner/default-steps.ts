@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { abortableClock, SYSTEM_CLOCK } from '../clock';
 import { connectDevice } from '../device';
 import type { Device } from '../device/device';
 import type { Play, VerifyItem } from '../schema/types.generated';
@@ -69,6 +70,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         steps,
         ...(token ? { token } : {}),
         ...ctx.timing,
+        clock: abortableClock(SYSTEM_CLOCK, ctx.signal),
         // A session lost mid-push is rolled back on a new one, opened exactly as the first.
         reconnect: () => connectHost(job, ctx, token),
       };
@@ -85,6 +87,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       const items = (job.desired.verify ?? []).map((item) => (ctx.check ? withoutWithin(item) : item));
       const slp = job.desired.slp;
       return verifyStep(steps, () => runVerify(device, { slp, verify: items }, {
+        clock: abortableClock(SYSTEM_CLOCK, ctx.signal),
         ...(options.verifyPollMs ? { pollMs: options.verifyPollMs } : {}),
       }), wouldChange);
     },
@@ -95,6 +98,9 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
       host: job.host.name,
       ...ctx.diagnose,
+      // The debug and capture windows only observe: the first Ctrl-C or signal ends them, and
+      // the debugs are turned off (and the capture point removed) before the session closes.
+      clock: abortableClock(ctx.diagnose?.clock ?? SYSTEM_CLOCK, ctx.stopSignal),
     }),
   };
 }

@@ -1,16 +1,20 @@
 /**
- * What `slp run`, `slp plan`, `slp apply`, `slp demo` and `slp diagnose` share once their input is loaded: the
- * progress display, Ctrl-C, running the plays, then the outputs — diffs and the recap on stdout,
- * the JSON and JUnit reports to their files — and the exit code.
+ * What `slp run`, `slp plan`, `slp apply`, `slp demo` and `slp diagnose` share once their input is
+ * loaded: every output path checked, the progress display (and its heartbeat without a TTY),
+ * Ctrl-C / SIGTERM / SIGHUP, running the plays, then the outputs — diffs and the recap on stdout,
+ * the JSON and JUnit reports to their files — and the exit code. When a report goes to stdout
+ * (`--json -`, `--junit -`), stdout carries that document only and the text goes to stderr.
  */
 import { buildJsonReport, type ReportMeta } from '../report/json-report';
 import { renderHtmlReport } from '../report/html-report';
 import { renderJunitReport } from '../report/junit-report';
 import { renderRecap } from '../report/recap';
+import { checkOutputPaths, OutputPathError, type OutputPath } from '../report/output-paths';
 import { writeReport } from '../report/write-report';
 import { runExitCode } from '../results/exit-code';
 import type { HostSteps, StepContext } from './host-steps';
-import { Interrupt } from './interrupt';
+import { DEFAULT_HEARTBEAT_MS, Heartbeat } from './heartbeat';
+import { Interrupt, type InterruptSource } from './interrupt';
 import { Progress } from './progress';
 import type { RunResult } from '../results/run-result';
 import { runPlaybook, type RunnerPlay } from './run-playbook';
@@ -39,6 +43,10 @@ export interface ExecuteOptions {
   text?: (run: RunResult) => string;
   /** Ctrl-C handling; SIGINT is routed to it during the run. Tests pass their own to press Ctrl-C. */
   interrupt?: Interrupt;
+  /** More paths the command will write (a plan file, an HTML report): checked with the others. */
+  outputs?: OutputPath[];
+  /** Heartbeat period without a TTY; default SLP_HEARTBEAT_MS from `env`, else 10 s. */
+  heartbeatMs?: number;
 }
 
 export interface Executed {
@@ -47,28 +55,65 @@ export interface Executed {
   recap: string;
 }
 
+/** Every path the run will write, as the options name them. */
+export function runOutputs(o: Pick<ExecuteOptions, 'json' | 'junit' | 'ctx' | 'outputs'>): OutputPath[] {
+  const out: OutputPath[] = [];
+  if (o.json) out.push({ flag: '--json', path: o.json, kind: 'file' });
+  if (o.junit) out.push({ flag: '--junit', path: o.junit, kind: 'file' });
+  if (o.ctx.logDir) out.push({ flag: '--log-dir', path: o.ctx.logDir, kind: 'folder' });
+  // Backups are written before a change only: a dry run or a diagnosis needs no backup folder.
+  if ((o.ctx.mode === 'run' || o.ctx.mode === 'apply') && !o.ctx.check) out.push({ flag: '--backup-dir', path: o.ctx.backupDir, kind: 'folder' });
+  return [...out, ...(o.outputs ?? [])];
+}
+
+function heartbeatInterval(o: ExecuteOptions, env: NodeJS.ProcessEnv): number {
+  if (o.heartbeatMs !== undefined) return o.heartbeatMs;
+  const fromEnv = Number(env.SLP_HEARTBEAT_MS);
+  return env.SLP_HEARTBEAT_MS && Number.isFinite(fromEnv) && fromEnv > 0 ? fromEnv : DEFAULT_HEARTBEAT_MS;
+}
+
+const PRESS: Record<InterruptSource, string> = { 'Ctrl-C': 'Ctrl-C', SIGTERM: 'SIGTERM received', SIGHUP: 'SIGHUP received (terminal closed)' };
+
 export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   const env = o.env ?? process.env;
   const stdout = o.stdout ?? process.stdout;
   const stderr = o.stderr ?? process.stderr;
-  const isTTY = stdout.isTTY === true;
-  const progress = new Progress(selectRenderer({ env, isTTY }), stderr);
+  if (o.json === '-' && o.junit === '-') throw new OutputPathError('--junit', '-', 'stdout already carries the JSON report (--json -); write the JUnit XML to a file');
+  // Before any host is touched: a report that cannot be written is found now, not after a change.
+  checkOutputPaths(runOutputs(o));
+  // With a report on stdout, stdout is that one document: everything for people goes to stderr.
+  const machineStdout = o.json === '-' || o.junit === '-';
+  const human = machineStdout ? stderr : stdout;
+  const isTTY = human.isTTY === true;
+  const renderer = selectRenderer({ env, isTTY });
+  const progress = new Progress(renderer, stderr);
+  const heartbeat = renderer === 'verbose' ? new Heartbeat(stderr, heartbeatInterval(o, env)) : undefined;
+  const observer = heartbeat
+    ? (e: Parameters<typeof progress.observe>[0]): void => {
+        progress.observe(e);
+        heartbeat.observe(e);
+      }
+    : progress.observe;
   const interrupt = o.interrupt ?? new Interrupt();
-  interrupt.onRequest((stage) => {
+  interrupt.onRequest((stage, by) => {
     stderr.write(
       stage === 'stop'
-        ? '\nCtrl-C: no new host will start; hosts in progress finish (Ctrl-C again to abandon them)\n'
-        : '\nCtrl-C again: abandoning the hosts in progress (their sessions are closed)\n',
+        ? `\n${PRESS[by]}: no new host will start; hosts in progress finish (Ctrl-C again to abandon them)\n`
+        : `\n${PRESS[by]} again: abandoning the hosts in progress (their waits end, their sessions are closed; a push in progress finishes its line and leaves config mode first)\n`,
     );
   });
   const unlisten = interrupt.listen();
+  // A closed terminal (SIGHUP) or a closed pipe must not kill the run before its reports are written.
+  tolerateWriteErrors(stdout);
+  tolerateWriteErrors(stderr);
   let run: RunResult;
   try {
     run = await runPlaybook(o.plays, {
-      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), observer: progress.observe, interrupt,
+      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), observer, interrupt,
     });
   } finally {
     unlisten();
+    heartbeat?.stop();
     await progress.finish();
   }
   const exitCode = runExitCode(run);
@@ -79,8 +124,8 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   }
   if ((o.verbosity ?? 0) > 0) out.push(stepLines(run, o.verbosity ?? 0));
   const recap = o.text ? o.text(run) : renderRecap(run, { redactor, color: useColor({ env, isTTY }) });
-  if (!o.quietRecap && !(o.text && o.json === '-')) out.push(recap);
-  if (out.length) stdout.write(redactor.redact(out.join('\n')));
+  if (!o.quietRecap) out.push(recap);
+  if (out.length) human.write(redactor.redact(out.join('\n')));
   const meta = { ...o.meta, exitCode };
   if (o.json || o.html) {
     const report = buildJsonReport(run, meta, redactor);
@@ -89,6 +134,15 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   }
   if (o.junit) writeReport(o.junit, renderJunitReport(run, redactor), stdout);
   return { run, exitCode, recap };
+}
+
+const tolerant = new WeakSet<NodeJS.WritableStream>();
+
+/** Once per stream (a process runs several plays' worth of runs in the demo and in tests). */
+function tolerateWriteErrors(stream: NodeJS.WritableStream): void {
+  if (tolerant.has(stream)) return;
+  tolerant.add(stream);
+  stream.on('error', () => undefined);
 }
 
 /** -v: every host's steps; -vv: also the commands sent. */

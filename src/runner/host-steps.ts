@@ -45,6 +45,10 @@ export interface StepContext {
   timing?: { trustTimeoutMs?: number; syncTimeoutMs?: number; pollMs?: number };
   /** `slp diagnose` extras: --capture, --debugs; tests pass a clock and a short capture wait. */
   diagnose?: { capture?: boolean; debugSeconds?: number; clock?: Clock; captureWaitMs?: number };
+  /** Aborted when the hosts in flight are abandoned (second Ctrl-C / signal): every wait ends. */
+  signal?: AbortSignal;
+  /** Aborted on the first Ctrl-C / signal: the debug and capture windows end early. */
+  stopSignal?: AbortSignal;
 }
 
 /** What a failed host looked like when diagnosis was asked for. */

@@ -40,6 +40,10 @@ interface HostView {
   pending: string[];
 }
 
+function countText(s: { play: string; finished: number; total: number; failed: number }): string {
+  return `${s.play}: ${s.finished}/${s.total} hosts done, ${s.failed} failed`;
+}
+
 export class Progress {
   private hosts = new Map<string, HostView>();
   private summary?: { task?: Task; done: Deferred; total: number; finished: number; failed: number; play: string };
@@ -99,10 +103,11 @@ export class Progress {
   private startPlay(play: string, hosts: string[]): void {
     this.hosts = new Map(hosts.map((h) => [h, { done: deferred(), pending: [] }]));
     if (hosts.length === 0) {
-      // --limit left the play no host: as Ansible ("skipping: no hosts matched"), one skipped
-      // line rather than a "0/0 hosts done" count. The JSON report still lists the play, hostless.
+      // No selected host is in the play: as Ansible ("skipping: no hosts matched"), one skipped
+      // line rather than a "0/0 hosts done" count, in the user's words whatever selected them.
+      // The JSON report still lists the play, hostless.
       this.summary = undefined;
-      this.enqueue(new Listr([{ title: play, task: (_ctx, task) => task.skip(`${play}: skipping: no hosts matched (--limit)`) }], this.listrOptions()));
+      this.enqueue(new Listr([{ title: play, task: (_ctx, task) => task.skip(`${play}: skipping: none of the selected hosts is in this play`) }], this.listrOptions()));
       return;
     }
     const summary = { done: deferred(), total: hosts.length, finished: 0, failed: 0, play } as NonNullable<Progress['summary']>;
@@ -116,6 +121,8 @@ export class Progress {
             // Only when a host finished meanwhile: the same title again would be shown twice.
             if (task.title !== this.countTitle()) task.title = this.countTitle();
             await summary.done.promise;
+            // A play where hosts failed ends with ✖ and the failed count, never a green ✔.
+            if (summary.failed > 0) throw new Error(countText(summary));
           },
         },
         ...hosts.map((host) => ({
@@ -153,9 +160,7 @@ export class Progress {
   }
 
   private countTitle(): string {
-    const s = this.summary;
-    if (!s) return '';
-    return `${s.play}: ${s.finished}/${s.total} hosts done, ${s.failed} failed`;
+    return this.summary ? countText(this.summary) : '';
   }
 
   private count(failed: boolean): void {

@@ -90,7 +90,8 @@ async function pipeline(run: HostRun): Promise<void> {
   const { ctx, rec, result } = run;
   const failedNow = hostStatus(rec.steps, result.checks);
   const selfExplained = converged?.error && SELF_EXPLAINED.some((k) => converged.error instanceof k);
-  if (failedNow === 'failed' && !selfExplained && ctx.mode !== 'plan') {
+  // An abandoned host's session is being closed: a diagnosis would only read a dead session.
+  if (failedNow === 'failed' && !selfExplained && ctx.mode !== 'plan' && !ctx.signal?.aborted) {
     await diagnoseStage(run, {
       ...(converged?.error ? { error: converged.error } : {}),
       failedChecks: result.checks.filter(checkFailed),
@@ -131,7 +132,7 @@ async function verifyStage(run: HostRun, converged: HostConvergeResult | undefin
 async function confirmStage(run: HostRun, converged: HostConvergeResult | undefined): Promise<void> {
   const { rec, result } = run;
   if (!converged?.revertPending || !converged.plan) return;
-  if (rec.failed() || result.checks.some(checkFailed)) {
+  if (rec.failed() || result.checks.some(checkFailed) || run.ctx.signal?.aborted) {
     rec.record('confirm', { status: 'skipped', detail: `not confirmed: the switch reverts by itself (revert timer ${run.job.play.revert_timer ?? '?'} min)` });
     return;
   }

@@ -46,7 +46,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
     events.push(event);
     options.observer?.(event);
   };
-  interrupt.onRequest((stage) => emit({ type: 'interrupt', stage }));
+  interrupt.onRequest((stage, by) => emit({ type: 'interrupt', stage, by }));
   const forks = Math.max(1, options.forks ?? DEFAULT_FORKS);
   const check = options.ctx.check;
   // As Ansible: a host that failed or was unreachable takes no part in later plays.
@@ -56,6 +56,8 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
 
   for (const { play, hosts } of plays) {
     const results = new Map<string, HostResult>();
+    const playStarted = now();
+    const playStartedAt = new Date().toISOString();
     const skip = (host: string, reason: string): void => {
       results.set(host, skippedHost(host, play.name, reason, check));
       emit({ type: 'host-skipped', play: play.name, host, reason });
@@ -70,7 +72,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
     let stopped: string | undefined;
     for (const [i, batch] of batches.entries()) {
       const n = i + 1;
-      const blocked = stopped ?? runStopped ?? (interrupt.stopping ? 'interrupted (Ctrl-C) before it started' : undefined);
+      const blocked = stopped ?? runStopped ?? (interrupt.stopping ? notStarted(interrupt) : undefined);
       if (blocked) {
         for (const { host } of batch) skip(host.name, blocked);
         continue;
@@ -95,12 +97,21 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
     }
     emit({ type: 'play-end', play: play.name });
     out.push({
-      index: play.index, name: play.name, pattern: play.pattern,
+      index: play.index, name: play.name, pattern: play.pattern, startedAt: playStartedAt, durationMs: now() - playStarted,
       hosts: hosts.map(({ host }) => results.get(host.name) ?? skippedHost(host.name, play.name, 'not run', check)),
       ...(stopped ? { stopped } : {}),
     });
   }
-  return { startedAt, durationMs: now() - t0, check, plays: out, events, interrupted: interrupt.stage === 'none' ? null : interrupt.stage };
+  return {
+    startedAt, durationMs: now() - t0, check, plays: out, events,
+    interrupted: interrupt.stage === 'none' ? null : interrupt.stage,
+    interruptedBy: interrupt.by ?? null,
+  };
+}
+
+/** Why a host did not start: the key or signal that stopped the run. */
+function notStarted(interrupt: Interrupt): string {
+  return `interrupted (${interrupt.by ?? 'Ctrl-C'}) before it started`;
 }
 
 /** What a batch needs from its run: the pool size, the hooks, and where results go. */
@@ -123,19 +134,28 @@ async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader,
     b.forks,
     async (item) => {
       const job: HostJob = { play, host: item.host, ...(item.desired ? { desired: item.desired } : {}), ...(item.hostPlan ? { hostPlan: item.hostPlan } : {}) };
-      const r = await runHost(job, n, b.options.steps, b.options.ctx, {
+      const ctx = { ...b.options.ctx, signal: interrupt.signal, stopSignal: interrupt.stopSignal };
+      const r = await runHost(job, n, b.options.steps, ctx, {
         emit: b.emit,
         now: b.now,
         origin: b.origin,
         track: (d) => interrupt.track(d),
         untrack: (d) => interrupt.untrack(d),
       });
-      if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed' && r.error) {
-        r.error.message = `${r.error.message} (abandoned after a second Ctrl-C)`;
+      // A host cut by the abandon is named as such: its session was closed under it (Ansible's
+      // UNREACHABLE, exit 4), and its error says why, whatever step it was in.
+      if (interrupt.stage === 'abandon' && r.status !== 'ok' && r.status !== 'changed') {
+        r.status = 'unreachable';
+        r.abandoned = true;
+        // The step it was cut in counts as unreachable too, so the recap's counters agree.
+        const cut = r.steps.find((s) => s.error);
+        if (cut?.status === 'failed') cut.status = 'unreachable';
+        const reason = interrupt.abandonReason;
+        if (r.error && !r.error.message.endsWith(`(${reason})`)) r.error.message = `${r.error.message} (${reason})`;
       }
       b.results.set(item.host.name, r);
     },
     () => !interrupt.stopping,
-    (item) => b.skip(item.host.name, 'interrupted (Ctrl-C) before it started'),
+    (item) => b.skip(item.host.name, notStarted(interrupt)),
   );
 }

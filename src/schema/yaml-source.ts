@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'fs';
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type ScalarTag } from 'yaml';
+import { escapeControl, truncate } from '../bounded-text';
 import { ConfigError, type ConfigIssue } from '../errors';
 
 /** Keys and indexes from the document root to a node. */
@@ -28,15 +29,29 @@ export interface Position {
 
 /** Reads and parses a YAML file; a missing file or any syntax error is a ConfigError. */
 export function readYamlFile(file: string, what: string, version: YamlVersion = '1.2'): YamlSource {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String((error as Error).message);
     throw new ConfigError([{ file, line: 1, column: 1, path: '', message: `cannot read ${what}: ${reason}` }]);
   }
-  return parseYaml(file, text, version);
+  // A binary file given by mistake (an image, an archive): one line, not megabytes of quoted bytes.
+  const nul = bytes.subarray(0, BINARY_SNIFF_BYTES).indexOf(0);
+  if (nul >= 0) {
+    const before = bytes.subarray(0, nul).toString('utf8');
+    const line = before.split('\n').length;
+    const column = before.length - before.lastIndexOf('\n');
+    throw new ConfigError([{ file, line, column, path: '', message: `not a text file (a NUL byte, binary content): expected the YAML ${what}` }]);
+  }
+  return parseYaml(file, bytes.toString('utf8'), version);
 }
+
+/** How far a file is looked at for a NUL byte, as git and grep do to tell binary files. */
+const BINARY_SNIFF_BYTES = 8000;
+/** YAML errors reported for one file: past these, the file is not YAML at all. */
+const MAX_YAML_ERRORS = 10;
+
 
 type Tags = NonNullable<Parameters<typeof parseDocument>[1]> extends { customTags?: infer T } ? Exclude<T, ((tags: never) => unknown) | null | undefined> : never;
 
@@ -61,14 +76,17 @@ export function parseYaml(file: string, text: string, version: YamlVersion = '1.
   const tags = version === '1.1' ? (schema: Tags): Tags => [...schema.filter((t) => !isBoolTag(t)), ...PYYAML_BOOLS, ...customTags] : customTags;
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: true, uniqueKeys: false, version, customTags: tags });
   if (doc.errors.length > 0) {
-    throw new ConfigError(
-      doc.errors.map((e) => {
-        const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
-        // yaml's message repeats the position and a source excerpt on later lines; keep line one.
-        const message = `YAML syntax error: ${e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')}`;
-        return { file, line: pos.line, column: pos.col, path: '', message };
-      }),
-    );
+    const issues: ConfigIssue[] = doc.errors.slice(0, MAX_YAML_ERRORS).map((e) => {
+      const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
+      // yaml's message repeats the position and a source excerpt on later lines; keep line one. It
+      // may quote the input (a whole scalar): escaped and bounded.
+      const first = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+      const message = `YAML syntax error: ${truncate(escapeControl(first))}`;
+      return { file, line: pos.line, column: pos.col, path: '', message };
+    });
+    const more = doc.errors.length - issues.length;
+    if (more > 0) issues.push({ ...issues[issues.length - 1]!, message: `… and ${more} more YAML syntax errors` });
+    throw new ConfigError(issues);
   }
   const targets = aliasTargets(doc);
   const issues = structureIssues(file, doc, lines, targets);

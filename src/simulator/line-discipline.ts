@@ -120,7 +120,11 @@ export class LineDiscipline {
     if (!wasQuestion) this.session.device.linesEntered++;
     const limit = this.opts.disconnectAfter;
     const device = this.session.device;
-    if (limit !== undefined && this.commands > limit && !device.sessionDropped) {
+    // disconnect_on_command: the same blip, on the first line that contains this text (inferred:
+    // a fault model, as disconnect_after_commands, that does not depend on how many commands come first).
+    const dropOn = device.faults.disconnect_on_command;
+    const dropHere = !wasQuestion && dropOn !== undefined && line.includes(dropOn);
+    if (((limit !== undefined && this.commands > limit) || dropHere) && !device.sessionDropped) {
       // disconnect_after_commands: N commands are answered, the next one loses the session. Once
       // per switch, as a network blip: a client that reconnects finds it answering again.
       device.sessionDropped = true;

@@ -13,6 +13,8 @@ export interface SimFaults {
   auth_failure?: boolean;
   /** The first session to be sent N+1 commands loses its connection (once per switch). */
   disconnect_after_commands?: number;
+  /** The first session to send a line containing this text loses its connection there (once per switch). */
+  disconnect_on_command?: string;
   reject_command?: string;
   /** A config line or privileged EXEC command containing this text is never answered (no output, no prompt). */
   hang_on_command?: string;

@@ -166,7 +166,23 @@ describe('slp plan / slp apply', () => {
       const host = JSON.parse(readFileSync(path.join(dir, 'nv.json'), 'utf8')).plays[0].hosts[0];
       expect(host.checks).toEqual([]);
     }, 30_000);
+
+    it('--json - : stdout is the JSON report alone, the recap goes to stderr', async () => {
+      const r = await applyEdited(() => undefined, ['--json', '-']);
+      const report = JSON.parse(r.stdout);
+      expect([report.command, report.exitCode, report.plays[0].hosts[0].host]).toEqual(['apply', r.code, 'sw-p3']);
+      expect(r.stderr).toContain('PLAY RECAP');
+    }, 30_000);
   });
+});
+
+describe('slp plan --json -', () => {
+  it('stdout is the JSON report alone; the planned commands go to stderr', async () => {
+    const r = await slp(['plan', 'pb.yaml', '-i', 'inv.yaml', '--limit', 'sw-p1', '-o', 'plan-json.json', '--json', '-']);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).command).toBe('plan');
+    expect(r.stderr).toContain('sw-p1 (Change window): ');
+  }, 30_000);
 });
 
 describe('slp demo', () => {
@@ -179,5 +195,10 @@ describe('slp demo', () => {
     expect(r.stdout).toContain('✓ sw-f-proxy     diagnosed proxy_unreachable (fault proxy: down)');
     expect(r.stdout).toContain('  cause:    proxy_unreachable — proxy 192.168.217.105:80 does not answer from Vlan10');
     expect(r.stdout).toContain('Demo OK: healthy switches converged (second run changed=0), each faulty one diagnosed.');
+    // The play line shows the failures (✖ and the count), never a green ✔ over failed hosts.
+    expect(r.stderr).toContain('✖ Day-0 Smart Licensing: 8/8 hosts done, 5 failed');
+    expect(r.stderr).not.toMatch(/✔ Day-0 Smart Licensing: \d+\/\d+ hosts done, [1-9]/);
+    // The --check rerun leaves out the proxy play (no converged switch in it), without internals.
+    expect(r.stderr).not.toContain('--limit');
   }, 60_000);
 });

@@ -158,12 +158,13 @@ describe('slp run against a mixed healthy/faulty lab', () => {
   it('a second run in --check on the converged hosts changes nothing and exits 0', async () => {
     const r = await slp(['run', 'day0.yaml', '-i', 'inventory.yaml', '-C', '-l', 'access_stacks', '--json', '-']);
     expect(r.code).toBe(0);
-    const recap = r.stdout.slice(r.stdout.indexOf('PLAY RECAP'), r.stdout.indexOf('{'));
+    // stdout is the JSON alone; the recap went to stderr.
+    const recap = r.stderr.slice(r.stderr.indexOf('PLAY RECAP'));
     expect(recap.split('\n').slice(1, 3)).toEqual([
       'sw-a1                      : ok=6    changed=0    unreachable=0    failed=0    skipped=1',
       'sw-a2                      : ok=6    changed=0    unreachable=0    failed=0    skipped=1',
     ]);
-    const json = JSON.parse(r.stdout.slice(r.stdout.indexOf('{')));
+    const json = JSON.parse(r.stdout);
     expect(json.plays[0].hosts.map((h: any) => [h.host, h.status, h.changed, h.plan.changed])).toEqual([
       ['sw-a1', 'ok', false, false], ['sw-a2', 'ok', false, false],
     ]);

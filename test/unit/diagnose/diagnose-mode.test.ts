@@ -66,7 +66,7 @@ describe('slp diagnose on the runner', () => {
         remedy: 'Generate a new token.', steps: ['ran: show version'],
       },
     }, { ...base, host: 'sw2', status: 'unreachable', error: { name: 'AuthError', code: 'ERR_AUTH', message: 'sw2: authentication failed: password lab-enable refused', step: 'connect' } }];
-    const run: RunResult = { startedAt: o.NOW.toISOString(), durationMs: 5, check: false, plays: [{ index: 0, name: 'diagnose', pattern: 'all', hosts }], events: [], interrupted: null };
+    const run: RunResult = { startedAt: o.NOW.toISOString(), durationMs: 5, check: false, plays: [{ index: 0, name: 'diagnose', pattern: 'all', hosts }], events: [], interrupted: null, interruptedBy: null };
     const redactor = new Redactor(['lab-enable']);
     expect(renderDiagnosisText(run, redactor)).toBe([
       'sw1: invalid_or_expired_token — CSSM refused the trust token: The ID token has expired.',

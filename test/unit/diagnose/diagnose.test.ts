@@ -89,7 +89,7 @@ describe('diagnose (pure decision table)', () => {
     expect(d.cause).toBe(cause);
     expect(d.evidence).toEqual(expect.arrayContaining(lines));
     expect(d.remedy).not.toBe('');
-    expect(d.steps[d.steps.length - 1]).toMatch(new RegExp(`: ${cause}$`));
+    expect(d.steps[d.steps.length - 1]).toMatch(new RegExp(`: found — .* \\(${cause}\\)$`));
   });
 
   it('every cause of the rule table is reached by some row above', () => {

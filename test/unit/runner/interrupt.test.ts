@@ -55,3 +55,42 @@ describe('Ctrl-C twice (abandon)', () => {
     expect(log).toEqual(['late: closed']);
   });
 });
+
+describe('signals and waits', () => {
+  it('keeps a session with debugs on open through the abandon until `undebug all` went out, then closes it', async () => {
+    const log: string[] = [];
+    const interrupt = new Interrupt();
+    const { device } = session('dbg', log);
+    const tracked = interrupt.track({ ...device, run: async (command, o) => (log.push(`dbg: ${command}`), device.run(command, o)) });
+    await tracked.run('debug ip http client all');
+    interrupt.request();
+    interrupt.request();
+    await tick();
+    expect(log).toEqual(['dbg: debug ip http client all']);
+    await tracked.run('undebug all');
+    expect(log).toEqual(['dbg: debug ip http client all', 'dbg: undebug all', 'dbg: closed']);
+  });
+
+  it('aborts the stop signal on the first request and the abandon signal on the second, with the source named', () => {
+    const interrupt = new Interrupt();
+    interrupt.request('SIGTERM');
+    expect([interrupt.stopSignal.aborted, interrupt.signal.aborted]).toEqual([true, false]);
+    expect((interrupt.stopSignal.reason as Error).message).toBe('cut short by SIGTERM');
+    interrupt.request('SIGHUP');
+    expect(interrupt.signal.aborted).toBe(true);
+    expect(interrupt.abandonReason).toBe('abandoned after a second interrupt, SIGHUP');
+  });
+
+  it('routes SIGINT, SIGTERM and SIGHUP to itself while listening, and no longer after', () => {
+    const { EventEmitter } = require('node:events') as typeof import('node:events');
+    const proc = new EventEmitter() as unknown as NodeJS.Process;
+    const interrupt = new Interrupt();
+    const stop = interrupt.listen(proc);
+    proc.emit('SIGHUP');
+    expect([interrupt.stage, interrupt.by]).toEqual(['stop', 'SIGHUP']);
+    proc.emit('SIGTERM');
+    expect([interrupt.stage, interrupt.by]).toEqual(['abandon', 'SIGTERM']);
+    stop();
+    expect(['SIGINT', 'SIGTERM', 'SIGHUP'].map((s) => proc.listenerCount(s))).toEqual([0, 0, 0]);
+  });
+});

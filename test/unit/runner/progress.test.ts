@@ -53,6 +53,8 @@ describe('progress display (listr2 test renderer)', () => {
       'p: 1/2 hosts done, 0 failed',
       'p: 2/2 hosts done, 1 failed',
     ]);
+    // A play with a failed host ends failed (✖ and the count), not completed (a green ✔).
+    expect(about(shown, 'p:').slice(-2)).toEqual(['STATE FAILED', 'MESSAGE {"error":"p: 2/2 hosts done, 1 failed"}']);
     expect(about(shown, 'a')).toEqual([
       'STATE STARTED',
       'TITLE a … connect',
@@ -89,12 +91,12 @@ describe('progress display (listr2 test renderer)', () => {
     expect(two.filter((s) => s.title.startsWith('two:')).at(-1)).toEqual({ event: 'STATE', data: 'COMPLETED', title: 'two: 2/2 hosts done, 0 failed' });
   });
 
-  it('shows a play that --limit left without hosts as one skipped line, not a 0/0 count', async () => {
+  it('shows a play that the selection left without hosts as one skipped line, not a 0/0 count', async () => {
     const shown = await showRun([play('direct', ['a']), play('proxied', [], {}, 1)], {});
     expect(shown.filter((s) => s.title.startsWith('proxied')).map((s) => `${s.event} ${JSON.stringify(s.data)}`)).toEqual([
       'STATE "STARTED"',
       'STATE "SKIPPED"',
-      'MESSAGE {"skip":"proxied: skipping: no hosts matched (--limit)"}',
+      'MESSAGE {"skip":"proxied: skipping: none of the selected hosts is in this play"}',
     ]);
     expect(shown.map((s) => s.title)).not.toContainEqual(expect.stringContaining('0/0'));
   });
