@@ -141,9 +141,9 @@ async function pushPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<
         out.rollback = await rollbackOwned(device, ctx.host, ctx.before);
         const confirmError = timer ? await confirmAfterRollback(device, ctx.host, timer) : undefined;
         if (confirmError) out.confirmError = confirmError;
-        // The timer is stopped: the archive the tool added for it goes too.
-        else if (out.archiveAdded) {
-          await device.configure(ARCHIVE_REMOVAL);
+        // The timer is stopped: the archive the tool added for it goes too. Not taken, it only
+        // stays (the owned settings are back already): the push's error is the one to report.
+        else if (out.archiveAdded && (await device.configure(ARCHIVE_REMOVAL).then(() => true, () => false))) {
           out.rollback.push(...ARCHIVE_REMOVAL);
           out.archiveAdded = false;
         }

@@ -226,6 +226,16 @@ describe('convergeHost with a fake device', () => {
     expect(device.saved).toEqual(device.config);
   });
 
+  it('revert timer: a rejected line is rolled back, the timer confirmed and the archive the tool added removed', async () => {
+    const start = ['license smart transport callhome'];
+    const device = new FakeDevice({ config: start, rejectLine: 'ip http client' });
+    const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(r.error).toBeInstanceOf(CommandRejectedError);
+    expect(r.rollback?.at(-1)).toBe('no archive');
+    expect(device.config).toEqual(start);
+    expect(device.revert).toBeNull();
+  });
+
   it('revert timer: an archive that was there before stays', async () => {
     const device = new FakeDevice({ config: ['archive', ' path flash:mine', 'license smart transport callhome'] });
     const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 }, diff: true }));
