@@ -1,4 +1,5 @@
 import type { Device } from '../device/device';
+import { NO_ROLLBACK_PENDING } from '../device/ios-platform';
 import { DeviceTimeoutError, SlpError } from '../errors';
 import type { Clock } from '../clock';
 import { lineCount, type StepEnd } from '../steps/step-result';
@@ -6,13 +7,39 @@ import { StepRecorder } from '../steps/step-recorder';
 import type { ObservedConfig } from './running-state';
 import type { Plan } from './plan';
 import { isSessionLost, PushInterruptedError, recoverLostPush, type Reconnect } from './recover-push';
+import { readConfig } from './read-device';
 import { confirmAfterRollback, rollbackOwned } from './rollback';
+import { ownedConfigLines } from './rollback-plan';
 import { saveConfig } from './save-config';
 import { syncAll, type SyncOutcome } from './sync';
 import { installTrust, type TrustOutcome } from './trust';
 
 /** `configure terminal revert timer` needs an archive; this is the one the tool sets up. */
 export const ARCHIVE_LINES: readonly string[] = ['archive', ' path flash:slp-archive', ' maximum 5'];
+/** Removes ARCHIVE_LINES again once the timer is stopped (only when the tool added them). */
+export const ARCHIVE_REMOVAL: readonly string[] = ['no archive'];
+
+/**
+ * The archive lines a push adds: only with a revert timer, only when there are config lines to
+ * push under it, and only when the switch has no archive yet (one already there is left alone).
+ */
+export function archiveToAdd(plan: Pick<Plan, 'commands'>, before: ObservedConfig, revertTimerMinutes: number | undefined): readonly string[] {
+  return revertTimerMinutes && plan.commands.length && !before.archivePath ? ARCHIVE_LINES : [];
+}
+
+/**
+ * The revert timer ran out before `configure confirm` reached the switch (a slow trust wait, a
+ * stalled session): the switch put the old config back, so the change was not kept. Nothing is
+ * saved after it.
+ */
+export class RevertedBeforeConfirmError extends SlpError {
+  override readonly code = 'ERR_REVERTED';
+  constructor(readonly host: string, readonly minutes: number | undefined, readonly evidence: string) {
+    const timer = minutes ? `the revert timer (${minutes} min)` : 'the revert timer';
+    super(`${host}: ${timer} expired before "configure confirm": the switch rolled the change back (${evidence}); nothing was saved`);
+    this.name = 'RevertedBeforeConfirmError';
+  }
+}
 
 export interface ApplyContext {
   host: string;
@@ -43,6 +70,8 @@ export interface ApplyOutcome {
   rollback?: string[];
   /** Owned lines on the switch after a lost session was recovered (the old session is closed). */
   after?: string[];
+  /** ARCHIVE_LINES were added by this push and are still on the switch (confirmChanges removes them). */
+  archiveAdded: boolean;
   error?: Error;
 }
 
@@ -59,6 +88,7 @@ export class TrustInstallError extends SlpError {
 interface PushOutcome {
   applied: string[];
   revertPending: boolean;
+  archiveAdded: boolean;
   rollback?: string[];
   after?: string[];
   error?: Error;
@@ -75,16 +105,18 @@ interface PushOutcome {
  * confirm step.
  */
 async function pushPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<PushOutcome> {
-  const out: PushOutcome = { applied: [], revertPending: false };
+  const out: PushOutcome = { applied: [], revertPending: false, archiveAdded: false };
   const timer = ctx.revertTimerMinutes;
   if (!plan.commands.length) return out;
   // What actually went out, line by line: after a failure this is what the switch may hold.
   const sent: string[] = [];
   const onSent = (line: string): void => void sent.push(line);
+  const archive = archiveToAdd(plan, ctx.before, timer);
   try {
-    if (timer && !ctx.before.archivePath) {
-      await device.configure(ARCHIVE_LINES, { onSent });
-      out.applied.push(...ARCHIVE_LINES);
+    if (archive.length) {
+      await device.configure(archive, { onSent });
+      out.applied.push(...archive);
+      out.archiveAdded = true;
     }
     await device.configure(plan.commands, { onSent, ...(timer ? { revertTimerMinutes: timer } : {}) });
     out.applied.push(...plan.commands);
@@ -110,6 +142,12 @@ async function pushPlan(device: Device, plan: Plan, ctx: ApplyContext): Promise<
         out.rollback = await rollbackOwned(device, ctx.host, ctx.before);
         const confirmError = timer ? await confirmAfterRollback(device, ctx.host, timer) : undefined;
         if (confirmError) out.confirmError = confirmError;
+        // The timer is stopped: the archive the tool added for it goes too. Not taken, it only
+        // stays (the owned settings are back already): the push's error is the one to report.
+        else if (out.archiveAdded && (await device.configure(ARCHIVE_REMOVAL).then(() => true, () => false))) {
+          out.rollback.push(...ARCHIVE_REMOVAL);
+          out.archiveAdded = false;
+        }
       } catch (rollbackError) {
         out.error = rollbackError as Error;
       }
@@ -129,21 +167,29 @@ function pushEnd(p: PushOutcome): StepEnd {
  * (part of apply) comes last so a failed trust or sync leaves the startup-config as it was.
  */
 export async function applyPlan(device: Device, plan: Plan, ctx: ApplyContext, steps: StepRecorder = new StepRecorder()): Promise<ApplyOutcome> {
+  // Nothing to push but startup-config lacks owned lines (the save rule, save-rule.ts): the save
+  // is the apply step's whole change.
+  const saveOnly = plan.commands.length === 0 && plan.save.action === 'run';
   const pushed = await steps.run('apply', async () => {
     await ctx.beforePush?.();
-    return pushPlan(device, plan, ctx);
-  }, pushEnd);
+    const p = await pushPlan(device, plan, ctx);
+    if (saveOnly) {
+      await saveConfig(device);
+      p.applied.push(plan.save.command);
+    }
+    return p;
+  }, (p) => (saveOnly && !p.error ? { status: 'changed', detail: `saved: ${plan.save.cause.replace(/^save: /, '')}`, commands: p.applied } : pushEnd(p)));
   // Recorded after the apply step it followed, so the steps stay in the order they ran.
   const { applied, confirmError, ...rest } = pushed;
   if (confirmError) steps.record('confirm', { status: 'failed', error: confirmError });
-  const out: ApplyOutcome = { applied: [...applied], saved: false, ...rest };
+  const out: ApplyOutcome = { applied: [...applied], saved: saveOnly, ...rest };
   if (out.error) return out;
   try {
     await trustStep(device, plan, ctx, steps, out);
     await syncStep(device, plan, ctx, steps, out);
     // With a revert timer the save waits for the confirmation (confirmChanges), otherwise the
     // startup-config would keep what the timer is about to undo.
-    if (plan.save.action === 'run' && !out.revertPending) {
+    if (plan.save.action === 'run' && !out.revertPending && !saveOnly) {
       await steps.extend('apply', () => saveConfig(device), () => [plan.save.command]);
       out.applied.push(plan.save.command);
       out.saved = true;
@@ -194,14 +240,56 @@ async function syncStep(device: Device, plan: Plan, ctx: ApplyContext, steps: St
   }));
 }
 
+/** What confirmChanges checks and undoes besides the timer. */
+export interface ConfirmOptions {
+  /** Inventory name, for errors; default the device's. */
+  host?: string;
+  revertTimerMinutes?: number;
+  /** Owned lines the push left (re-read after apply): all must still be there after the confirm. */
+  expected?: readonly string[];
+  /** The push added ARCHIVE_LINES: removed once the timer is stopped (or has expired). */
+  archiveAdded?: boolean;
+}
+
 /**
  * Confirm-or-revert, second half: the runner calls this once verification passed. It stops the
- * revert timer (`configure confirm`) and saves if the plan asked to: the confirm step.
+ * revert timer (`configure confirm`), removes the archive the tool added, and saves if the plan
+ * asked to: the confirm step. A timer that already expired (the switch says no change is pending,
+ * or the owned lines the push left are gone) fails with RevertedBeforeConfirmError and nothing is
+ * saved.
  */
-export async function confirmChanges(device: Device, plan: Plan, steps: StepRecorder = new StepRecorder()): Promise<string[]> {
+export async function confirmChanges(
+  device: Device,
+  plan: Plan,
+  steps: StepRecorder = new StepRecorder(),
+  options: ConfirmOptions = {},
+): Promise<string[]> {
+  const host = options.host ?? device.info.host;
   return steps.run('confirm', async () => {
     const sent = ['configure confirm'];
-    (await device.run('configure confirm')).throwIfFailed();
+    const removeArchive = async (): Promise<void> => {
+      if (!options.archiveAdded) return;
+      await device.configure(ARCHIVE_REMOVAL);
+      sent.push(...ARCHIVE_REMOVAL);
+    };
+    const reply = await device.run('configure confirm');
+    const notPending = NO_ROLLBACK_PENDING.exec(reply.output);
+    let missing: string[] = [];
+    if (!notPending && !reply.failed && options.expected?.length) {
+      // A switch that says nothing about the timer: the owned lines tell whether it rolled back.
+      const now = new Set(ownedConfigLines(await readConfig(device)));
+      missing = options.expected.filter((l) => !now.has(l));
+    }
+    if (notPending || missing.length) {
+      // The switch is back on the config from before the push; only the archive is the tool's to clear.
+      await removeArchive().catch(() => undefined);
+      const evidence = notPending
+        ? `"configure confirm" was answered "${notPending[0].trim()}"`
+        : `running-config no longer has ${missing.map((l) => `"${l}"`).join(', ')}`;
+      throw new RevertedBeforeConfirmError(host, options.revertTimerMinutes, evidence);
+    }
+    reply.throwIfFailed();
+    await removeArchive();
     if (plan.save.action === 'run') {
       await saveConfig(device);
       sent.push(plan.save.command);

@@ -1,12 +1,13 @@
 import type { Device } from '../device/device';
 import { Redactor } from '../redact';
-import { applyPlan, type ApplyOutcome } from './apply';
+import { applyPlan, archiveToAdd, type ApplyOutcome } from './apply';
 import { writeBackup } from './backup';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import type { DesiredSlp, PlaySettings } from './desired';
 import { ownedConfigDiff } from './diff';
 import { assertSupported } from './gate';
 import { planSlp, type Plan } from './plan';
+import { planSaveRule } from './save-rule';
 import { predictOwnedLines } from './predict';
 import type { Reconnect } from './recover-push';
 import { readConfig, readFacts, readState, type DeviceState, type HostFacts } from './read-device';
@@ -81,6 +82,8 @@ export interface HostConvergeResult {
   rollback?: string[];
   /** A revert timer is running: call confirmChanges(device, plan) once verification passed. */
   revertPending: boolean;
+  /** The push added the archive the revert timer needs; confirmChanges removes it again. */
+  archiveAdded?: boolean;
   /** The steps as they ran (the recorder's list): which one failed is read here, not guessed. */
   steps: StepResult[];
   error?: Error;
@@ -103,7 +106,8 @@ export async function factsStep(device: Device, host: string, steps: StepRecorde
 /** How the plan step ended, from the plan. */
 export function planEnd(plan: Plan): StepEnd {
   const n = plan.commands.length;
-  return { status: 'ok', detail: !plan.changed ? 'nothing to change' : n ? `${lineCount('', n).trim()} to change` : 'no config change' };
+  const saveOnly = !n && plan.save.action === 'run';
+  return { status: 'ok', detail: !plan.changed ? 'nothing to change' : n ? `${lineCount('', n).trim()} to change` : saveOnly ? 'unsaved: startup-config differs' : 'no config change' };
 }
 
 /**
@@ -113,7 +117,8 @@ export function planEnd(plan: Plan): StepEnd {
 export function recordUnapplied(steps: StepRecorder, plan: Plan, check: boolean): void {
   const n = plan.commands.length;
   if (check) {
-    steps.record('apply', n ? { status: 'changed', detail: lineCount('would push', n) } : { status: 'ok', detail: 'nothing to push' });
+    const save = plan.save.action === 'run' ? { status: 'changed' as const, detail: `would save (${plan.save.cause})` } : { status: 'ok' as const, detail: 'nothing to push' };
+    steps.record('apply', n ? { status: 'changed', detail: lineCount('would push', n) } : save);
     const install = plan.trust?.action === 'install';
     steps.record('trust', install ? { status: 'changed', detail: 'would install' } : plan.trust ? { status: 'ok', detail: 'installed' } : { status: 'skipped', detail: 'not declared' });
     steps.record('sync', plan.sync.action === 'run' ? { status: 'ok', detail: 'would sync' } : { status: 'skipped', detail: 'not needed' });
@@ -137,7 +142,8 @@ export async function convergeHost(
     result.facts = await factsStep(device, host, steps);
     const { state, plan } = await steps.run('plan', async () => {
       const state = await readState(device);
-      return { state, plan: planSlp(desired, state.observed, { ...options.play }) };
+      const planned = planSlp(desired, state.observed, { ...options.play });
+      return { state, plan: await planSaveRule(device, planned, state.observed.config, { ...options.play }) };
     }, ({ plan }) => planEnd(plan));
     return await executePlan(device, plan, state, result, { ...options, steps, token: options.token ?? desired.trust?.token, trustTimeoutMs: trustTimeoutFor(desired, options) });
   } catch (error) {
@@ -163,10 +169,13 @@ export async function executePlan(
   const clock = options.clock ?? SYSTEM_CLOCK;
   result.plan = plan;
   result.before = ownedConfigLines(state.observed.config);
+  // The archive a revert timer needs is no owned setting, but the tool adds it: the diff shows it
+  // (as the switch is while the timer runs; `no archive` after the confirm is in the commands).
+  const archive = archiveToAdd(plan, state.observed.config, options.play?.revert_timer);
   if (options.check || !plan.changed) {
     result.after = predictOwnedLines(result.before, plan);
     result.changed = plan.changed;
-    if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, result.after, redactor);
+    if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, [...result.after, ...archive], redactor);
     recordUnapplied(steps, plan, Boolean(options.check));
     return result;
   }
@@ -187,6 +196,7 @@ export async function executePlan(
   result.applied = outcome.applied;
   result.saved = outcome.saved;
   result.revertPending = outcome.revertPending;
+  if (outcome.archiveAdded) result.archiveAdded = true;
   if (outcome.trust) result.trust = outcome.trust;
   if (outcome.sync) result.sync = outcome.sync;
   if (outcome.rollback) result.rollback = outcome.rollback;
@@ -202,6 +212,6 @@ export async function executePlan(
     // error (a RollbackError says the switch needs a person), not the re-read's.
     if (!result.error) throw error;
   }
-  if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, result.after, redactor);
+  if (options.diff) result.diff = ownedConfigDiff(result.host, result.before, [...result.after, ...(outcome.archiveAdded ? archive : [])], redactor);
   return result;
 }

@@ -6,6 +6,7 @@ import { StepRecorder } from '../steps/step-recorder';
 import { emptyConvergeResult, executePlan, factsStep, planEnd, trustTimeoutFor, type ConvergeOptions, type HostConvergeResult } from './converge-host';
 import type { DesiredSlp, PlaySettings } from './desired';
 import { isOwnedCommand } from './owned-settings';
+import { planSaveRule } from './save-rule';
 import { planSlp, type Plan } from './plan';
 import { readState } from './read-device';
 import { ownedConfigLines } from './rollback-plan';
@@ -210,7 +211,7 @@ export async function applyHostPlan(
       };
       const changes = driftChanges(hostPlan, ownedConfigLines(state.observed.config));
       if (changes.length) refuse(new DriftError(hostPlan.host, changes));
-      const again = planSlp(desired, state.observed, play);
+      const again = await planSaveRule(device, planSlp(desired, state.observed, play), state.observed.config, play);
       if (planShape(again) !== planShape(hostPlan.plan)) refuse(new PlanMismatchError(hostPlan.host, hostPlan.plan.commands, again.commands));
       return state;
     }, () => planEnd(hostPlan.plan));

@@ -68,7 +68,7 @@ export interface ExchangeOptions {
 export interface Exchange {
   /** The input as it may be shown (redacted). */
   input: string;
-  /** Clean output: no echo, no prompt, no syslog lines, LF only, redacted. */
+  /** Clean output: no echo, no prompt, no syslog lines, LF only; the device's text, not redacted. */
   output: string;
   /** Everything received for this exchange, cleaned of CR/ANSI but otherwise whole, redacted. */
   raw: string;
@@ -160,9 +160,10 @@ export class Channel {
         this.liftedAtEnd = lifted.text.endsWith('\n');
         this.text = { ...this.text, text: lifted.text };
         for (const e of lifted.events) {
-          const safe = { ...e, message: this.o.redactor.redact(e.message), raw: this.o.redactor.redact(e.raw) };
-          this.events.push(safe);
-          this.o.onEvent?.(safe);
+          // Events are read (trust and sync waits) as the device wrote them; the caller's
+          // onEvent hook may print them, so it gets them redacted.
+          this.events.push(e);
+          this.o.onEvent?.({ ...e, message: this.o.redactor.redact(e.message), raw: this.o.redactor.redact(e.raw) });
         }
       }
     }
@@ -240,13 +241,10 @@ export class Channel {
           }
           const promptAt = text.length - tail.length;
           // A prompt counts only after the echo's newline: a stale prompt that arrives just
-          // after the command was sent must not end the read.
-          // A prompt redrawn after a syslog line that came while idle (`\n%SMART_LIC…\nSwitch#`,
-          // the line lifted) can arrive just after the command went out: with nothing but blank
-          // lines before it, it is not this command's end.
-          // (A secret such as the enable password is not echoed: no such check there.)
-          const typed = input !== undefined && input.trim() !== '' && !opts.secret;
-          const echoed = input === undefined || (text.lastIndexOf('\n', promptAt - 1) >= 0 && (!typed || /\S/.test(text.slice(0, promptAt))));
+          // after the command was sent must not end the read. A syslog line (and the prompt IOS
+          // redraws after it) can arrive in that moment too, so the echo itself is looked for;
+          // a secret is not echoed (a password) or not whole (a scrolled idtoken): a newline does.
+          const echoed = input === undefined || echoSeen(text.slice(0, promptAt), input, opts.secret === true);
           if (tail && echoed && isPrompt(tail)) {
             if (aborting) return finish(() => reject(aborting));
             return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
@@ -303,7 +301,11 @@ export class Channel {
       const output = stripEcho(answeredLines.reduce((b, l) => b.replace(l, ''), body), input);
       return {
         input: shown,
-        output: this.o.redactor.redact(output),
+        // The device's own text: parsers read it and plans are built from it, so it is never
+        // redacted here (a password that is a common word would turn `cisco.com` into `***.com`
+        // and the plan would remove it). Whatever prints or stores it redacts (raw, transcript,
+        // errors, reports, backups).
+        output,
         raw,
         prompt: ended.prompt,
         endedBy: ended.endedBy,
@@ -364,6 +366,19 @@ export function answerKeys(answer: string, question: string, returnChar: string,
   if (!oneKey?.test(question)) return answer + returnChar;
   if ([...answer].length > 1) return undefined;
   return answer || returnChar;
+}
+
+/**
+ * Has the device echoed `input` and ended the echo's line in `before` (the text up to a prompt)?
+ * A line ending with the input counts (IOS may redraw the prompt before it); a secret or an empty
+ * input needs only a newline.
+ */
+export function echoSeen(before: string, input: string, secret: boolean): boolean {
+  const done = before.lastIndexOf('\n');
+  if (done < 0) return false;
+  const typed = input.trim();
+  if (secret || typed === '') return true;
+  return before.slice(0, done).split('\n').some((line) => line.trimEnd().endsWith(typed));
 }
 
 /**

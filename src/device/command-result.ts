@@ -16,10 +16,13 @@ export interface CommandResultFields {
   startedAt: Date;
   elapsedMs: number;
   failure?: CommandFailure;
+  /** Hides secrets in the text an error carries (throwIfFailed); default: none to hide. */
+  redact?: (text: string) => string;
 }
 
 /**
- * What one command returned. `output` is cleaned: no echo, no prompt, no syslog lines, LF only.
+ * What one command returned. `output` is cleaned: no echo, no prompt, no syslog lines, LF only,
+ * and is the device's own text (never redacted: it is parsed); `raw` and errors are redacted.
  * A reply with an IOS failure indicator is still a result (`failed`), because some callers expect
  * it (a probe's `% Bad IP address` is its answer); the others ask for the error with throwIfFailed.
  */
@@ -33,6 +36,7 @@ export class CommandResult {
   readonly elapsedMs: number;
   readonly failed: boolean;
   readonly failure: CommandFailure | undefined;
+  private readonly redact: (text: string) => string;
 
   constructor(f: CommandResultFields) {
     this.host = f.host;
@@ -43,11 +47,12 @@ export class CommandResult {
     this.elapsedMs = f.elapsedMs;
     this.failed = f.failure !== undefined;
     this.failure = f.failure;
+    this.redact = f.redact ?? ((text) => text);
   }
 
   /** This result, or CommandRejectedError(host, command, indicator, output) when it failed. */
   throwIfFailed(): this {
-    if (this.failure) throw new CommandRejectedError(this.host, this.command, this.failure.indicator, this.output);
+    if (this.failure) throw new CommandRejectedError(this.host, this.command, this.failure.indicator, this.redact(this.output));
     return this;
   }
 }

@@ -72,6 +72,55 @@ export const FAILURE_INDICATORS: readonly FailureIndicator[] = [
 ];
 
 /**
+ * A `%` line IOS prints in answer to a config line that was nevertheless taken, so the line does not
+ * fail. Every other `%` reply to a config line does (a missing VRF, a bad interface, an unknown
+ * keyword): the line was not applied as written. A message is added here only with a source.
+ */
+export interface BenignConfigMessage {
+  pattern: RegExp;
+  /** Where the text was seen (docs/device.md lists them). */
+  source: string;
+}
+
+export const BENIGN_CONFIG_MESSAGES: readonly BenignConfigMessage[] = [
+  // SEED step 7 and reference/seed-guide-summary.md: printed after the command, which took effect.
+  { pattern: /^%\s?Warning: reload required after "license smart factory reset" command/, source: 'SEED (seed-guide-summary.md, factory reset)' },
+  // `vrf forwarding V` on an addressed interface: the VRF is set and the address removed, as asked.
+  {
+    pattern: /^%\s?Interface \S+ IPv4 disabled and address\(es\) removed due to (?:enabling|disabling) VRF/,
+    source: 'inferred (IOS `vrf forwarding`; the simulator prints it)',
+  },
+];
+
+/**
+ * A syslog message typed into a reply without its time stamp (`%SYS-5-CONFIG_I: …`) is an event,
+ * not the device's answer to the line.
+ */
+const SYSLOG_MESSAGE = /^%[A-Z0-9_]+-\d-[A-Z0-9_]+:/;
+
+/**
+ * The first line of a config line's reply that says the device did not take it: any line starting
+ * with `%` that is neither a BENIGN_CONFIG_MESSAGES entry nor a syslog message.
+ */
+export function configLineFailure(output: string): string | undefined {
+  for (const raw of output.split('\n')) {
+    const line = raw.trim();
+    if (!line.startsWith('%') || SYSLOG_MESSAGE.test(line)) continue;
+    if (BENIGN_CONFIG_MESSAGES.some((b) => b.pattern.test(line))) continue;
+    return line;
+  }
+  return undefined;
+}
+
+/**
+ * `configure confirm` (or `show archive config rollback timer`) with no revert timer running: the
+ * timer already expired and the switch rolled back, or someone else confirmed. Printed with and
+ * without the space after `%` (napalm's IOS integration test reads `%No Rollback Confirmed Change
+ * pending` after the timer expired; the simulator prints `% No …`).
+ */
+export const NO_ROLLBACK_PENDING = /^%\s?No Rollback Confirmed Change pending/im;
+
+/**
  * Questions a command may ask; seen on the last line with no newline after it. They are answered
  * only from RunOptions.answers (a `[confirm]` nobody expected must not be confirmed blindly).
  * These forms never end ordinary output, so they count at once.

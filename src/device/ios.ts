@@ -5,6 +5,7 @@ import { revertTimerReason, unsendableReason } from './command-line';
 import { CommandResult, type CommandFailure } from './command-result';
 import type { ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } from './device';
 import {
+  configLineFailure,
   CTRL_C,
   FAILURE_INDICATORS,
   IosModeName,
@@ -135,7 +136,7 @@ export class IosDriver implements Device {
       const ex = await this.send(c.command, { phase: 'command' });
       const bad = findFailureIndicator(ex.output);
       if (bad && c.command.startsWith('terminal length')) this.pagingRefused = true;
-      if (bad && c.required) throw new CommandRejectedError(this.o.name, c.command, bad, ex.output);
+      if (bad && c.required) throw new CommandRejectedError(this.o.name, c.command, bad, this.channel.redact(ex.output));
     }
   }
 
@@ -149,7 +150,7 @@ export class IosDriver implements Device {
       } else {
         const ex = await this.send(step.command, { phase: 'mode' });
         const bad = findFailureIndicator(ex.output);
-        if (bad) throw new CommandRejectedError(this.o.name, step.command, bad, ex.output);
+        if (bad) throw new CommandRejectedError(this.o.name, step.command, bad, this.channel.redact(ex.output));
       }
     }
     if (this.mode !== target) throw new SlpError(`${this.o.name}: could not reach ${target} mode (prompt "${this.prompt}")`);
@@ -230,8 +231,8 @@ export class IosDriver implements Device {
     let failure: unknown;
     try {
       const ex = await this.send(enter, { phase: 'config', ...timeout });
-      const bad = findFailureIndicator(ex.output);
-      if (bad) throw new CommandRejectedError(this.o.name, enter, bad, ex.output);
+      const bad = this.configFailure(ex.output);
+      if (bad) throw new CommandRejectedError(this.o.name, enter, bad, this.channel.redact(ex.output));
       if (this.mode !== 'configuration') {
         throw new SlpError(`${this.o.name}: "${enter}" did not enter config mode (prompt "${this.prompt}")`);
       }
@@ -242,8 +243,8 @@ export class IosDriver implements Device {
         options.onSent?.(line);
         const lineEx = await this.send(line, { phase: 'config', ...timeout }, rename);
         results.push(this.toResult(lineEx));
-        const lineBad = findFailureIndicator(lineEx.output);
-        if (lineBad) throw new CommandRejectedError(this.o.name, lineEx.input, lineBad, lineEx.output);
+        const lineBad = this.configFailure(lineEx.output);
+        if (lineBad) throw new CommandRejectedError(this.o.name, lineEx.input, lineBad, this.channel.redact(lineEx.output));
         // A line that leaves config mode (`exit`, `end`) would turn the rest into EXEC commands.
         const left = lines.length - i - 1;
         if (this.mode !== 'configuration' && left > 0) {
@@ -261,6 +262,16 @@ export class IosDriver implements Device {
     return results;
   }
 
+  /**
+   * Why the device did not take a config line: a FAILURE_INDICATORS match by its name, else any
+   * other `%` reply that is not known to be benign (`% VRF X does not exist`), as printed
+   * (redacted: it ends up in error messages).
+   */
+  private configFailure(output: string): string | undefined {
+    const bad = findFailureIndicator(output) ?? configLineFailure(output);
+    return bad === undefined ? undefined : this.channel.redact(bad);
+  }
+
   /** Always called after a config session: back to privileged EXEC, whatever happened. */
   private async leaveConfig(failure: unknown): Promise<void> {
     if (this.channel.isClosed || failure instanceof DisconnectedError) return;
@@ -276,6 +287,7 @@ export class IosDriver implements Device {
   private toResult(ex: Exchange, failure?: CommandFailure): CommandResult {
     return new CommandResult({
       host: this.o.name, command: ex.input, output: ex.output, raw: ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs, failure,
+      redact: (text) => this.channel.redact(text),
     });
   }
 

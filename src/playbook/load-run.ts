@@ -16,6 +16,7 @@ import { collectInventory } from '../inventory/load-inventory';
 import type { VaultSecret } from '../inventory/vault';
 import { collectPlaybook } from './load-playbook';
 import { renderPlay } from './render-play';
+import { revertBudget, revertTimerProblem } from './revert-budget';
 import type { Env } from '../template/template';
 import { selectShard, type Shard } from '../inventory/shard';
 
@@ -141,6 +142,10 @@ export function checkRun(options: LoadRunOptions, missingEnv: 'error' | 'defer' 
       const rendered = renderPlay(source, index, raw, host.vars, env, missingEnv);
       rendered.issues.forEach((issue) => hostIssues.add(issue, name));
       rendered.warnings.forEach((issue) => hostWarnings.add(issue, name));
+      if (rendered.desired && typeof raw.revert_timer === 'number') {
+        const tooShort = revertTimerProblem(raw.revert_timer, revertBudget(rendered.desired));
+        if (tooShort) hostIssues.add(issueAt(source, [index, 'revert_timer'], tooShort), name);
+      }
       hosts.push(rendered.desired ? { host, desired: rendered.desired } : { host });
     }
     result.push({ play: header(index, raw), hosts });

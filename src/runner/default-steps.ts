@@ -92,7 +92,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       }), wouldChange);
     },
 
-    confirm: (device, plan, steps) => confirmChanges(device, plan, steps),
+    confirm: (device, plan, steps, confirmOptions) => confirmChanges(device, plan, steps, confirmOptions),
 
     diagnose: (device, job, ctx, _failure, steps) => diagnoseStep(device, steps, {
       use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',

@@ -109,7 +109,9 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   let run: RunResult;
   try {
     run = await runPlaybook(o.plays, {
-      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), observer, interrupt,
+      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), interrupt,
+      // Step details carry device text (errors, verify messages): redacted before they are shown.
+      observer: (event) => observer(o.ctx.redactor.redactValue(event)),
     });
   } finally {
     unlisten();

@@ -11,6 +11,7 @@ import type { Play } from '../schema/types.generated';
 import type { HostConvergeResult } from '../converge/converge-host';
 import type { HostPlan } from '../converge/plan-file';
 import type { Plan } from '../converge/plan';
+import type { ConfirmOptions } from '../converge/apply';
 import type { HostCheck } from '../results/host-result';
 import type { StepRecorder } from '../steps/step-recorder';
 import type { Clock } from '../clock';
@@ -68,7 +69,7 @@ export interface HostSteps {
   /** The verify step; `wouldChange`: --check on a host the plan would change. */
   verify(device: Device, job: HostJob, ctx: StepContext, steps: StepRecorder, opts: { wouldChange: boolean }): Promise<HostCheck[]>;
   /** The confirm step (change made under a revert timer); returns the commands sent. */
-  confirm(device: Device, plan: Plan, steps: StepRecorder): Promise<string[]>;
+  confirm(device: Device, plan: Plan, steps: StepRecorder, options?: ConfirmOptions): Promise<string[]>;
   /** The diagnose step (and, in `slp diagnose`, capture and debugs). */
   diagnose(device: Device, job: HostJob, ctx: StepContext, failure: FailureContext, steps: StepRecorder): Promise<DiagnoseOutcome>;
 }

@@ -9,6 +9,7 @@ import type { Device } from '../device/device';
 import { CommandRejectedError, ConfigError, DriftError, PlanMismatchError, RollbackError, UnsupportedDeviceError } from '../errors';
 import type { HostConvergeResult } from '../converge/converge-host';
 import { PushInterruptedError } from '../converge/recover-push';
+import { RevertedBeforeConfirmError } from '../converge/apply';
 import type { DiagnoseOutcome } from '../diagnose/diagnose-step';
 import { checkFailed, hostStatus, type HostResult, type HostStepName } from '../results/host-result';
 import { StepRecorder } from '../steps/step-recorder';
@@ -137,8 +138,15 @@ async function confirmStage(run: HostRun, converged: HostConvergeResult | undefi
     return;
   }
   try {
-    result.commands.push(...(await run.steps.confirm(run.device, converged.plan, rec)));
+    result.commands.push(...(await run.steps.confirm(run.device, converged.plan, rec, {
+      host: run.job.host.name,
+      ...(run.job.play.revert_timer ? { revertTimerMinutes: run.job.play.revert_timer } : {}),
+      expected: converged.after,
+      ...(converged.archiveAdded ? { archiveAdded: true } : {}),
+    })));
   } catch (error) {
+    // The switch rolled back: what it holds now is what it held before the push.
+    if (error instanceof RevertedBeforeConfirmError) result.after = result.before;
     recordUnlessReported(rec, 'confirm', error);
   }
 }

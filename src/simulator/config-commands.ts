@@ -22,6 +22,15 @@ function exitMode(s: SessionApi): Reply {
   return '';
 }
 
+/**
+ * A line that names a VRF the switch does not define is refused and changes nothing. The wording
+ * is inferred (not in the reference): IOS's `vrf forwarding` says `% VRF V not configured.`; the
+ * licensing and DNS commands are given `% VRF V does not exist`. Removals (`no …`) stay lenient.
+ */
+function missingVrf(s: SessionApi, vrf: string): string | undefined {
+  return s.device.running.vrfs.includes(vrf) ? undefined : `% VRF ${vrf} does not exist\n`;
+}
+
 export function endConfig(s: SessionApi): Reply {
   s.mode = 'exec';
   s.iface = undefined;
@@ -99,11 +108,7 @@ export function buildConfigTree(): CommandTree<Handler> {
   t.add('license smart proxy port <port:1-65535>', (s, a) => ((lic(s).proxyPort = Number(a.port)), done(s)));
   t.add('no license smart proxy address [<address:host>]', (s) => ((lic(s).proxyAddress = undefined), done(s)));
   t.add('no license smart proxy port [<port:1-65535>]', (s) => ((lic(s).proxyPort = undefined), done(s)));
-  t.add('license smart vrf <vrf:word>', (s, a) => {
-    if (!s.device.running.vrfs.includes(a.vrf)) return `% VRF ${a.vrf} does not exist\n`;
-    lic(s).vrf = a.vrf;
-    return done(s);
-  });
+  t.add('license smart vrf <vrf:word>', (s, a) => missingVrf(s, a.vrf) ?? ((lic(s).vrf = a.vrf), done(s)));
   t.add('no license smart vrf [<vrf:word>]', (s) => ((lic(s).vrf = undefined), done(s)));
   t.add('license smart usage interval <days:1-3650>', (s, a) => {
     lic(s).usageInterval = Number(a.days);
@@ -116,12 +121,12 @@ export function buildConfigTree(): CommandTree<Handler> {
   t.add('ip domain lookup', (s) => ((dns(s).lookup = true), done(s)));
   t.add('no ip domain lookup', (s) => ((dns(s).lookup = false), done(s)));
   t.add('ip domain lookup source-interface <iface:iface>', (s, a) => ((dns(s).lookupSource[''] = a.iface), done(s)));
-  t.add('ip domain lookup vrf <vrf:word> source-interface <iface:iface>', (s, a) => ((dns(s).lookupSource[a.vrf] = a.iface), done(s)));
+  t.add('ip domain lookup vrf <vrf:word> source-interface <iface:iface>', (s, a) => missingVrf(s, a.vrf) ?? ((dns(s).lookupSource[a.vrf] = a.iface), done(s)));
   t.add('no ip domain lookup source-interface [<iface:iface>]', (s) => (delete dns(s).lookupSource[''], done(s)));
   t.add('no ip domain lookup vrf <vrf:word> source-interface [<iface:iface>]', (s, a) => (delete dns(s).lookupSource[a.vrf], done(s)));
   for (const kw of ['ip domain name', 'ip domain-name']) {
     t.add(`${kw} <name:host>`, (s, a) => ((dns(s).domainName[''] = a.name), done(s)));
-    t.add(`${kw} vrf <vrf:word> <name:host>`, (s, a) => ((dns(s).domainName[a.vrf] = a.name), done(s)));
+    t.add(`${kw} vrf <vrf:word> <name:host>`, (s, a) => missingVrf(s, a.vrf) ?? ((dns(s).domainName[a.vrf] = a.name), done(s)));
     t.add(`no ${kw} [<name:host>]`, (s) => (delete dns(s).domainName[''], done(s)));
     t.add(`no ${kw} vrf <vrf:word> [<name:host>]`, (s, a) => (delete dns(s).domainName[a.vrf], done(s)));
   }
@@ -138,7 +143,7 @@ export function buildConfigTree(): CommandTree<Handler> {
     return done(s);
   };
   t.add(`ip name-server ${SERVER_CHAIN}`, (s, a) => addServers(s, '', servers(a)));
-  t.add(`ip name-server vrf <vrf:word> ${SERVER_CHAIN}`, (s, a) => addServers(s, a.vrf, servers(a)));
+  t.add(`ip name-server vrf <vrf:word> ${SERVER_CHAIN}`, (s, a) => missingVrf(s, a.vrf) ?? addServers(s, a.vrf, servers(a)));
   t.add(`no ip name-server ${OPTIONAL_CHAIN}`, (s, a) => removeServers(s, '', servers(a)));
   t.add(`no ip name-server vrf <vrf:word> ${OPTIONAL_CHAIN}`, (s, a) => removeServers(s, a.vrf, servers(a)));
   t.add('ip http client source-interface <iface:iface>', (s, a) => ((s.device.running.httpClientSourceInterface = a.iface), done(s)));
@@ -155,6 +160,7 @@ export function buildConfigTree(): CommandTree<Handler> {
     s.mode = 'config-vrf';
     return done(s);
   });
+  t.add('no archive', (s) => ((s.device.running.archive = undefined), done(s)));
   t.add('archive', (s) => {
     s.device.running.archive ??= {};
     s.mode = 'config-archive';

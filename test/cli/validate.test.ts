@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { existsSync, statSync, readdirSync } from 'fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 
 const ROOT = join(__dirname, '..', '..');
@@ -99,5 +100,32 @@ describe('slp validate', () => {
     expect(r.stderr).toBe(
       'playbooks/day0.yaml:22:14: slp.trust.token must be one idtoken as CSSM issues it: 20–8192 characters of URL-encoded base64 (A-Z a-z 0-9 + / = . _ ~ - and %XX escapes such as %0A), without spaces, \'?\' or \'|\' (got ***, rendered from "{{ env.SLP_IDTOKEN }}") (host sw-a1)\n',
     );
+  });
+  test('a revert_timer shorter than the trust, sync and within: waits is refused with file:line:col, exit 2', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'slp-validate-'));
+    const file = join(dir, 'short-timer.yaml');
+    writeFileSync(file, [
+      '- name: Short timer',
+      '  hosts: sw-a1',
+      '  revert_timer: 3',
+      '  slp:',
+      '    transport: smart',
+      '    trust: { token: "{{ env.SLP_IDTOKEN }}", scope: all }',
+      '    sync: true',
+      '  verify:',
+      '    - trust_installed: true',
+      '      within: 120s',
+      '',
+    ].join('\n'));
+    try {
+      const r = slp(['validate', '-i', 'inventory.example.yaml', file], { SLP_IDTOKEN: 'LabToken0123456789abcdef' });
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain(
+        `${file}:3:17: revert_timer: 3 min is shorter than the longest wait before "configure confirm" ` +
+          '(trust wait 2 min + sync wait 1 min + verify within: 2 min = 5 min)',
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

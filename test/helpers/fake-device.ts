@@ -51,12 +51,14 @@ export class FakeDevice implements Device {
   readonly log: { command: string; secret: boolean; mode: 'exec' | 'config' }[] = [];
   trusted: boolean[];
   reportPushes = 0;
-  saved: string[] | null = null;
+  /** The startup-config's lines; the config it starts with counts as saved. */
+  saved: string[] | null;
   revert: { snapshot: string[] } | null = null;
   private events: DeviceEvent[] = [];
 
   constructor(readonly options: FakeDeviceOptions = {}) {
     this.config = [...(options.config ?? [])];
+    this.saved = [...this.config];
     this.trusted = Array.from({ length: options.members ?? 1 }, () => options.trusted ?? false);
   }
 
@@ -134,7 +136,11 @@ export class FakeDevice implements Device {
     if (command === 'show running-config') return this.showRun();
     if (command === 'show license status') return this.showStatus();
     if (command === 'write memory') return void (this.saved = [...this.config]), 'Building configuration...\n[OK]';
-    if (command === 'configure confirm') return void (this.revert = null), '';
+    if (command === 'show startup-config') return this.saved === null ? 'startup-config is not present' : this.showRun(this.saved).replace(/^Building configuration\.\.\.\n\nCurrent configuration : \d+ bytes/, 'Using 1234 out of 2097152 bytes');
+    if (command === 'configure confirm') {
+      if (!this.revert) return '% No Rollback Confirmed Change pending';
+      return void (this.revert = null), '';
+    }
     if (command === 'license smart sync all') return void this.reportPushes++, '';
     const trust = /^license smart trust idtoken (\S+) (all|local)( force)?$/.exec(command);
     if (trust) {
@@ -179,6 +185,15 @@ export class FakeDevice implements Device {
     // The setting a line fills: everything but its last word (`license smart proxy port 80`).
     const slot = (l: string): string => l.replace(/ \S+$/, '');
     const isSlot = (l: string): boolean => /^(license smart (transport|url( smart| cslu)?|proxy address|proxy port|vrf|usage interval) |ip http client source-interface |ip domain lookup (vrf \S+ )?source-interface |ip domain name (vrf \S+ )?)/.test(`${l} `);
+    if (line === 'no archive') {
+      const at = this.config.indexOf('archive');
+      if (at >= 0) {
+        let end = at + 1;
+        while (end < this.config.length && this.config[end]!.startsWith(' ')) end++;
+        this.config.splice(at, end - at);
+      }
+      return;
+    }
     if (no) {
       this.config = this.config.filter((l) => !(l === body || l.startsWith(`${body} `)));
       return;
@@ -214,8 +229,8 @@ export class FakeDevice implements Device {
     ].join('\n');
   }
 
-  private showRun(): string {
-    const body = ['hostname Switch', '!', ...this.config, '!', 'license boot level network-advantage addon dna-advantage', '!', 'end'];
+  private showRun(config: readonly string[] = this.config): string {
+    const body = ['hostname Switch', '!', ...config, '!', 'license boot level network-advantage addon dna-advantage', '!', 'end'];
     return ['Building configuration...', '', `Current configuration : ${body.join('\n').length} bytes`, '!', ...body].join('\n');
   }
 

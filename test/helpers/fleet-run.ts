@@ -10,6 +10,7 @@ import { PassThrough } from 'node:stream';
 import { stringify } from 'yaml';
 import { loadRun } from '../../src/playbook/load-run';
 import { defaultSteps } from '../../src/runner/default-steps';
+import type { HostSteps } from '../../src/runner/host-steps';
 import { executeRun, type Executed } from '../../src/runner/execute-run';
 import { runRedactor } from '../../src/runner/run-secrets';
 import { startFleet, type Fleet, type SimDeviceSpec, type SimBlock } from '../../src/simulator';
@@ -65,8 +66,16 @@ export interface Lab {
   playbook: string;
   /** Running-config of each served host before anything ran. */
   initialConfig: Map<string, string>;
-  run(options?: { forks?: number; logDir?: boolean; extraEnv?: Record<string, string> }): Promise<Captured>;
+  run(options?: RunOptions): Promise<Captured>;
   close(): Promise<void>;
+}
+
+export interface RunOptions {
+  forks?: number;
+  logDir?: boolean;
+  extraEnv?: Record<string, string>;
+  /** Wraps the real steps (a test delays or stalls one, as a slow switch or network would). */
+  wrapSteps?: (steps: HostSteps) => HostSteps;
 }
 
 export interface Captured extends Executed {
@@ -79,9 +88,14 @@ export interface Captured extends Executed {
   logDir?: string;
 }
 
-export async function startLab(hosts: readonly LabHost[], playbook: unknown = DAY0_FAST, inventoryVars: Record<string, unknown> = {}): Promise<Lab> {
+export async function startLab(
+  hosts: readonly LabHost[],
+  playbook: unknown = DAY0_FAST,
+  inventoryVars: Record<string, unknown> = {},
+  credentials: { username: string; password: string; enableSecret: string } = CREDENTIALS,
+): Promise<Lab> {
   const dir = mkdtempSync(join(tmpdir(), 'slp-lab-'));
-  const specs: SimDeviceSpec[] = hosts.filter((h) => !h.down).map((h) => ({ name: h.name, port: 0, credentials: { ...CREDENTIALS }, ...(h.sim ? { sim: h.sim } : {}) }));
+  const specs: SimDeviceSpec[] = hosts.filter((h) => !h.down).map((h) => ({ name: h.name, port: 0, credentials: { ...credentials }, ...(h.sim ? { sim: h.sim } : {}) }));
   const fleet = await startFleet(specs, { asyncDelayMs: 50 });
   const invHosts: Record<string, Record<string, unknown>> = {};
   for (const h of hosts) invHosts[h.name] = { ansible_port: h.down ? await closedPort() : fleet.hosts[h.name]!.port, ...h.vars };
@@ -90,8 +104,8 @@ export async function startLab(hosts: readonly LabHost[], playbook: unknown = DA
   writeFileSync(inventory, stringify({
     all: {
       vars: {
-        ansible_host: '127.0.0.1', ansible_user: CREDENTIALS.username, ansible_password: CREDENTIALS.password,
-        ansible_become_password: CREDENTIALS.enableSecret, slp_host_key_checking: 'off', slp_connect_timeout: 5, slp_command_timeout: 5,
+        ansible_host: '127.0.0.1', ansible_user: credentials.username, ansible_password: credentials.password,
+        ansible_become_password: credentials.enableSecret, slp_host_key_checking: 'off', slp_connect_timeout: 5, slp_command_timeout: 5,
         ...inventoryVars,
       },
       hosts: invHosts,
@@ -116,7 +130,7 @@ export async function startLab(hosts: readonly LabHost[], playbook: unknown = DA
       const logDir = options.logDir ? join(dir, 'logs') : undefined;
       const executed = await executeRun({
         plays: loaded.plays,
-        steps: defaultSteps({ verifyPollMs: 100 }),
+        steps: (options.wrapSteps ?? ((st: HostSteps) => st))(defaultSteps({ verifyPollMs: 100 })),
         ctx: {
           mode: 'run', check: false, diff: true, backupDir, playbookDir: dir, redactor,
           timing: { trustTimeoutMs: 3000, syncTimeoutMs: 2000, pollMs: 100 },

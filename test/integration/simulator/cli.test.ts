@@ -118,6 +118,29 @@ describe('simulated IOS XE CLI over SSH', () => {
     c.end();
   });
 
+  test('a line naming a VRF the switch does not define is refused and changes nothing; no archive removes the archive', async () => {
+    const c = await privileged();
+    const d = fleet.device('sw');
+    await c.send('configure terminal');
+    for (const line of ['license smart vrf Nope', 'ip name-server vrf Nope 10.0.0.53', 'ip domain name vrf Nope example.com', 'ip domain lookup vrf Nope source-interface Vlan10']) {
+      expect(await c.send(line)).toBe(`${line}\r\n% VRF Nope does not exist\r\nSwitch(config)#`);
+    }
+    await c.send('archive');
+    await c.send('path flash:slp-archive');
+    await c.send('exit');
+    expect(d.runningConfig()).toContain('archive\n path flash:slp-archive');
+    await c.send('no archive');
+    await c.send('end');
+    expect(d.runningConfig()).not.toMatch(/Nope|^archive/m);
+    c.end();
+  });
+
+  test('configure confirm with no timer running says so', async () => {
+    const c = await privileged();
+    expect(await c.cmd('configure confirm')).toBe('% No Rollback Confirmed Change pending');
+    c.end();
+  });
+
   test('syslog reaches the session only after terminal monitor', async () => {
     const c = await privileged();
     fleet.device('sw').state.syslog('%TEST-5-ONE: before monitor');

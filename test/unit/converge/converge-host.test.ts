@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
 import { PushInterruptedError } from '../../../src/converge/recover-push';
-import { confirmChanges, TrustInstallError } from '../../../src/converge/apply';
+import { RevertedBeforeConfirmError, confirmChanges, TrustInstallError } from '../../../src/converge/apply';
 import type { Clock } from '../../../src/clock';
 import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
@@ -92,7 +92,8 @@ describe('convergeHost with a fake device', () => {
     expect(second).toMatchObject({ changed: false, applied: [], saved: false });
     expect(second.trust).toBeUndefined();
     expect(second.plan?.trust?.action).toBe('skip');
-    expect(device.log.slice(before).map((l) => l.command)).toEqual(['show version', 'show running-config', 'show license status']);
+    // Nothing to push: startup-config is read to check that the owned lines were saved (they were).
+    expect(device.log.slice(before).map((l) => l.command)).toEqual(['show version', 'show running-config', 'show license status', 'show startup-config']);
   });
 
   it('--check --diff: reports the plan and a diff, sends no change', async () => {
@@ -128,7 +129,8 @@ describe('convergeHost with a fake device', () => {
     ]);
     expect(device.config).toEqual(start);
     expect(result.after).toEqual(result.before);
-    expect(device.saved).toBeNull();
+    expect(device.saved).toEqual(start);
+    expect(device.log.map((l) => l.command)).not.toContain('write memory');
   });
 
   it('a read answered with % Invalid input fails the host before anything is pushed', async () => {
@@ -149,7 +151,36 @@ describe('convergeHost with a fake device', () => {
     expect(result).toMatchObject({ changed: true, saved: false });
     expect(result.applied).not.toContain('write memory');
     expect(configLines(device)).toEqual(DAY0_LINES);
-    expect(device.saved).toBeNull();
+    expect(device.saved).toEqual([]);
+  });
+
+  it('a save lost after the push is made good by the next run, which counts it as a change', async () => {
+    const device = new FakeDevice({ rejectCommand: 'write memory' });
+    const desired = { ...DESIRED, trust: undefined };
+    expect((await convergeHost(device, desired, opts())).error?.message).toBe('fake: "% Invalid input detected" after "write memory"');
+    const fixed = device.reopen({ rejectCommand: undefined });
+    const again = await convergeHost(fixed, desired, opts());
+    expect(again.error).toBeUndefined();
+    expect(again.plan?.commands).toEqual([]);
+    expect(again.plan?.save).toEqual({
+      action: 'run', command: 'write memory',
+      cause: `save: startup-config differs from running-config in ${DAY0_LINES.length} owned lines (${DAY0_LINES.join('; ')})`,
+    });
+    expect(again).toMatchObject({ changed: true, saved: true, applied: ['write memory'] });
+    expect(again.steps.find((st) => st.step === 'apply')).toMatchObject({ status: 'changed', commands: ['write memory'] });
+    expect(fixed.saved).toEqual(fixed.config);
+    // Saved now: the third run changes nothing.
+    expect(await convergeHost(fixed, desired, opts())).toMatchObject({ changed: false, applied: [] });
+  });
+
+  it('save: false never reads startup-config nor saves', async () => {
+    const device = new FakeDevice({ rejectCommand: 'write memory' });
+    const desired = { ...DESIRED, trust: undefined };
+    await convergeHost(device, desired, opts());
+    const fixed = device.reopen({ rejectCommand: undefined });
+    const again = await convergeHost(fixed, desired, opts({ play: { save: false } }));
+    expect(again).toMatchObject({ changed: false, applied: [] });
+    expect(fixed.log.map((l) => l.command)).not.toContain('show startup-config');
   });
 
   it('refuses an unsupported release before reading anything else', async () => {
@@ -193,6 +224,67 @@ describe('convergeHost with a fake device', () => {
     confirmed.expireRevertTimer();
     expect(confirmed.saved).toEqual(confirmed.config);
     expect(confirmed.config).toContain('ip http client source-interface Vlan10');
+  });
+
+  it('revert timer: the archive the tool adds is in the diff and the commands, and removed after the confirm', async () => {
+    const device = new FakeDevice({ config: ['license smart transport callhome'] });
+    const desired = { ...DESIRED, trust: undefined };
+    const r = await convergeHost(device, desired, opts({ play: { revert_timer: 5 }, diff: true }));
+    expect(r.applied.slice(0, 3)).toEqual(['archive', ' path flash:slp-archive', ' maximum 5']);
+    expect(r.archiveAdded).toBe(true);
+    expect(r.diff).toContain('\n+archive\n+ path flash:slp-archive\n+ maximum 5\n');
+    const sent = await confirmChanges(device, r.plan!, undefined, { host: 'sw-a1', revertTimerMinutes: 5, expected: r.after, archiveAdded: true });
+    expect(sent).toEqual(['configure confirm', 'no archive', 'write memory']);
+    expect(device.config.filter((l) => /^( |archive)/.test(l))).toEqual([]);
+    expect(device.saved).toEqual(device.config);
+  });
+
+  it('revert timer: a rejected line is rolled back, the timer confirmed and the archive the tool added removed', async () => {
+    const start = ['license smart transport callhome'];
+    const device = new FakeDevice({ config: start, rejectLine: 'ip http client' });
+    const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    expect(r.error).toBeInstanceOf(CommandRejectedError);
+    expect(r.rollback?.at(-1)).toBe('no archive');
+    expect(device.config).toEqual(start);
+    expect(device.revert).toBeNull();
+  });
+
+  it('revert timer: an archive that was there before stays', async () => {
+    const device = new FakeDevice({ config: ['archive', ' path flash:mine', 'license smart transport callhome'] });
+    const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 }, diff: true }));
+    expect(r.applied).not.toContain('archive');
+    expect(r.diff).not.toContain('+archive');
+    expect(await confirmChanges(device, r.plan!, undefined, { expected: r.after })).toEqual(['configure confirm', 'write memory']);
+    expect(device.config.slice(0, 2)).toEqual(['archive', ' path flash:mine']);
+  });
+
+  it('revert timer expired before the confirm: the host fails with that reason and nothing is saved', async () => {
+    const start = ['license smart transport callhome'];
+    const device = new FakeDevice({ config: start });
+    const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    device.expireRevertTimer();
+    const err = await confirmChanges(device, r.plan!, undefined, { host: 'sw-a1', revertTimerMinutes: 5, expected: r.after, archiveAdded: true }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RevertedBeforeConfirmError);
+    expect((err as Error).message).toBe(
+      'sw-a1: the revert timer (5 min) expired before "configure confirm": the switch rolled the change back ' +
+        '("configure confirm" was answered "% No Rollback Confirmed Change pending"); nothing was saved',
+    );
+    expect(device.log.map((l) => l.command)).not.toContain('write memory');
+    expect(device.saved).toEqual(start);
+    // The archive the tool added for the timer is cleared: the switch is as before the run.
+    expect(device.config).toEqual(start);
+  });
+
+  it('a switch that confirms but lost the owned lines (rolled back without saying so) fails the same way', async () => {
+    const start = ['license smart transport callhome'];
+    const device = new FakeDevice({ config: start });
+    const r = await convergeHost(device, { ...DESIRED, trust: undefined }, opts({ play: { revert_timer: 5 } }));
+    const snapshot = device.revert!.snapshot;
+    device.config = [...snapshot];
+    const err = await confirmChanges(device, r.plan!, undefined, { host: 'sw-a1', revertTimerMinutes: 5, expected: r.after }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RevertedBeforeConfirmError);
+    expect((err as Error).message).toContain('running-config no longer has "license smart transport smart"');
+    expect(device.log.map((l) => l.command)).not.toContain('write memory');
   });
 });
 

@@ -1,4 +1,11 @@
-import { FAILURE_INDICATORS, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from '../../../src/device/ios-platform';
+import {
+  BENIGN_CONFIG_MESSAGES,
+  configLineFailure,
+  FAILURE_INDICATORS,
+  NO_ROLLBACK_PENDING,
+  QUESTION_PATTERNS,
+  SETTLED_QUESTION_PATTERNS,
+} from '../../../src/device/ios-platform';
 import { findFailureIndicator } from '../../../src/device/ios';
 import { modeOfPrompt, nextModeStep } from '../../../src/device/mode-step';
 
@@ -83,5 +90,38 @@ describe('QUESTION_PATTERNS', () => {
   );
   it.each(['Questions?', 'Erase the licensing trust store? '])('%j is a question once the device stays silent', (line) => {
     expect(SETTLED_QUESTION_PATTERNS.some((re) => re.test(line))).toBe(true);
+  });
+});
+
+describe('configLineFailure: any % reply to a config line fails it, unless known benign', () => {
+  it.each([
+    ['% VRF Nope does not exist', '% VRF Nope does not exist'],
+    ['\n% VRF Nope not configured.\n', '% VRF Nope not configured.'],
+    ['% Cannot remove physical interface', '% Cannot remove physical interface'],
+    ['%Some new message nobody listed', '%Some new message nobody listed'],
+  ])('%j fails with its own line', (output, line) => {
+    expect(configLineFailure(output)).toBe(line);
+  });
+
+  it.each([
+    '',
+    'Enter configuration commands, one per line.  End with CNTL/Z.',
+    '%Warning: reload required after "license smart factory reset" command',
+    '% Interface Vlan20 IPv4 disabled and address(es) removed due to enabling VRF Mgmt-vrf',
+    // A syslog message without its stamp is an event, not the answer to the line.
+    '%SYS-5-CONFIG_I: Configured from console by admin on vty0 (10.0.0.1)',
+    'Last Error: % something inside a line',
+  ])('%j does not fail the line', (output) => {
+    expect(configLineFailure(output)).toBeUndefined();
+  });
+
+  it('every benign message names its source', () => {
+    for (const b of BENIGN_CONFIG_MESSAGES) expect(b.source).toMatch(/\S/);
+  });
+});
+
+describe('NO_ROLLBACK_PENDING', () => {
+  it.each(['%No Rollback Confirmed Change pending', '% No Rollback Confirmed Change pending', '\n%No rollback confirmed change pending\n'])('%j', (text) => {
+    expect(NO_ROLLBACK_PENDING.test(text)).toBe(true);
   });
 });

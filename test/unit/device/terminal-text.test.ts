@@ -1,4 +1,4 @@
-import { stripEcho } from '../../../src/device/channel';
+import { echoSeen, stripEcho } from '../../../src/device/channel';
 import { liftSyslogLines, parseSyslogLine } from '../../../src/device/syslog-event';
 import { appendChunk, cleanTerminalText, emptyCleanState } from '../../../src/device/terminal-text';
 
@@ -61,5 +61,23 @@ describe('stripEcho', () => {
   });
   it('keeps a first line that is not the echo', () => {
     expect(stripEcho('\nSmart Licensing is ENABLED\n', '')).toBe('Smart Licensing is ENABLED');
+  });
+});
+
+describe('echoSeen: a prompt ends a read only after the echo of what was sent', () => {
+  it('a prompt redrawn after a syslog line that arrived as the command was sent is stale', () => {
+    // The syslog line itself was lifted out; what is left is its leading newline and the prompt.
+    expect(echoSeen('\n', 'configure confirm', false)).toBe(false);
+    expect(echoSeen('\nSwitch#\n', 'configure confirm', false)).toBe(false);
+  });
+  it('the echo ended by a newline counts, also after a redrawn prompt', () => {
+    expect(echoSeen('configure confirm\n% No Rollback Confirmed Change pending\n', 'configure confirm', false)).toBe(true);
+    expect(echoSeen('\nSwitch#configure confirm\n', 'configure confirm', false)).toBe(true);
+    expect(echoSeen('configure confirm', 'configure confirm', false)).toBe(false);
+  });
+  it('a secret is never echoed whole, and a bare return echoes nothing: a newline does', () => {
+    expect(echoSeen('\n', 'Sup3r-Secret', true)).toBe(true);
+    expect(echoSeen('\n', '', false)).toBe(true);
+    expect(echoSeen('', '', false)).toBe(false);
   });
 });

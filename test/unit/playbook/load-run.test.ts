@@ -105,7 +105,7 @@ describe('loadRun on the shipped examples', () => {
     });
     expect(run.plays[0]!.play).toEqual({
       index: 0, name: 'Smart Licensing via proxy in Mgmt-vrf', pattern: 'access_stacks:distribution',
-      serial: '50%', max_fail_percentage: 20, revert_timer: 5, save: true,
+      serial: '50%', max_fail_percentage: 20, revert_timer: 10, save: true,
     });
   });
 
