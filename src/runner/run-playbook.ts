@@ -151,6 +151,9 @@ async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader,
         const cut = r.steps.find((s) => s.error);
         if (cut?.status === 'failed') cut.status = 'unreachable';
         const reason = interrupt.abandonReason;
+        // The abandon closes a waiting host's session: a read cut by that close is the abandon's
+        // doing, whichever of the two (the wait's abort or the closed session) surfaced first.
+        if (r.error?.name === 'DisconnectedError') r.error = { ...r.error, name: 'InterruptedError', message: 'stopped waiting' };
         if (r.error && !r.error.message.endsWith(`(${reason})`)) r.error.message = `${r.error.message} (${reason})`;
       }
       b.results.set(item.host.name, r);
