@@ -15,6 +15,7 @@ import { diagnoseStep } from '../diagnose/diagnose-step';
 import { runVerify } from '../verify/verify';
 import { verifyStep } from '../verify/verify-step';
 import { connectOptionsFor } from './connect-options';
+import { idleClock } from './idle-clock';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 
 /** The trust token a play declares: inline (already rendered) or `token_file`, relative to the playbook. */
@@ -69,6 +70,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         steps,
         ...(token ? { token } : {}),
         ...ctx.timing,
+        clock: idleClock(ctx.idle),
         // A session lost mid-push is rolled back on a new one, opened exactly as the first.
         reconnect: () => connectHost(job, ctx, token),
       };
@@ -86,6 +88,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       const slp = job.desired.slp;
       return verifyStep(steps, () => runVerify(device, { slp, verify: items }, {
         ...(options.verifyPollMs ? { pollMs: options.verifyPollMs } : {}),
+        clock: idleClock(ctx.idle),
       }), wouldChange);
     },
 
@@ -95,6 +98,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
       host: job.host.name,
       ...ctx.diagnose,
+      clock: ctx.diagnose?.clock ?? idleClock(ctx.idle),
     }),
   };
 }

@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   steps: HostSteps;
   ctx: StepContext;
   forks?: number;
+  /** `--max-sessions`: open sessions at once, waiting hosts included (runPlaybook's default otherwise). */
+  maxSessions?: number;
   json?: string;
   junit?: string;
   /** The fleet report page (src/report/html-report.ts), built from the JSON report. */
@@ -65,7 +67,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   let run: RunResult;
   try {
     run = await runPlaybook(o.plays, {
-      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), observer: progress.observe, interrupt,
+      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), ...(o.maxSessions ? { maxSessions: o.maxSessions } : {}), observer: progress.observe, interrupt,
     });
   } finally {
     unlisten();
