@@ -66,6 +66,8 @@ export class Redactor {
   private readonly secrets = new Set<string>();
   /** Secrets whose fragments are hidden too (see FRAGMENT_SECRET_MIN). */
   private readonly fragmentable = new Set<string>();
+  /** `secrets`, longest first; rebuilt only when one is added (redact runs on every output). */
+  private ordered: string[] = [];
 
   constructor(secrets: Iterable<string | undefined> = []) {
     for (const s of secrets) this.add(s);
@@ -78,14 +80,15 @@ export class Redactor {
       this.secrets.add(form);
       if (form.length >= FRAGMENT_SECRET_MIN && TOKEN_ALPHABET_ONLY.test(form)) this.fragmentable.add(form);
     }
+    this.ordered = [...this.secrets].sort((a, b) => b.length - a.length);
     return this;
   }
 
   redact(text: string): string {
     let out = text;
     // Longest first, so a secret that contains another is hidden whole.
-    for (const s of [...this.secrets].sort((a, b) => b.length - a.length)) {
-      out = out.split(s).join(REDACTED);
+    for (const s of this.ordered) {
+      if (out.includes(s)) out = out.split(s).join(REDACTED);
     }
     if (this.fragmentable.size) out = this.redactFragments(out);
     // Every pattern needs one of these words; most command output has none, and the lookbehinds

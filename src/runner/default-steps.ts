@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { connectDevice } from '../device';
 import type { Device } from '../device/device';
+import { readOnce } from '../device/read-once';
 import type { Play, VerifyItem } from '../schema/types.generated';
 import { confirmChanges } from '../converge/apply';
 import { convergeHost, type ConvergeOptions } from '../converge/converge-host';
@@ -56,7 +57,8 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
     async connect(job, ctx): Promise<Device> {
       const token = jobToken(job, ctx);
       if (token) ctx.redactor.add(token);
-      return connectHost(job, ctx, token);
+      // Plan, verify and diagnosis share one read of the running-config until something changes it.
+      return readOnce(await connectHost(job, ctx, token));
     },
 
     async converge(device, job, ctx, steps) {
