@@ -11,6 +11,7 @@ import { writeReport } from '../report/write-report';
 import { runExitCode } from '../results/exit-code';
 import type { HostSteps, StepContext } from './host-steps';
 import { Interrupt } from './interrupt';
+import { coalesceWrites } from './coalesced-stream';
 import { Progress } from './progress';
 import type { RunResult } from '../results/run-result';
 import { runPlaybook, type RunnerPlay } from './run-playbook';
@@ -54,7 +55,10 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   const stdout = o.stdout ?? process.stdout;
   const stderr = o.stderr ?? process.stderr;
   const isTTY = stdout.isTTY === true;
-  const progress = new Progress(selectRenderer({ env, isTTY }), stderr);
+  const renderer = selectRenderer({ env, isTTY });
+  // The plain renderer prints a line per event: one write per loop turn instead (coalesced-stream.ts).
+  const progressOut = renderer === 'verbose' ? coalesceWrites(stderr) : { stream: stderr, flush: () => undefined };
+  const progress = new Progress(renderer, progressOut.stream);
   const interrupt = o.interrupt ?? new Interrupt();
   interrupt.onRequest((stage) => {
     stderr.write(
@@ -72,6 +76,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   } finally {
     unlisten();
     await progress.finish();
+    progressOut.flush();
   }
   const exitCode = runExitCode(run);
   const redactor = o.ctx.redactor;
