@@ -48,7 +48,7 @@ export class SimChild {
  * here, from spawn to exit, so it includes what a user waits for before `main` runs (Node start,
  * module load) and after it returns.
  */
-export async function runOnce(dir: string, lab: { inventory: string; playbook: string }, forks: number, tag: string, extra: string[] = []): Promise<{ metrics: RunnerMetrics; wallMs: number; report: JsonReportView }> {
+export async function runOnce(dir: string, lab: { inventory: string; playbook: string }, forks: number, tag: string, extra: string[] = [], cli?: string): Promise<{ metrics: RunnerMetrics; wallMs: number; report: JsonReportView }> {
   const metricsFile = path.join(dir, `${tag}.metrics.json`);
   const reportFile = path.join(dir, `${tag}.report.json`);
   const args = [path.join(__dirname, 'runner-child.js'), metricsFile, 'run', '-i', lab.inventory, lab.playbook,
@@ -56,7 +56,7 @@ export async function runOnce(dir: string, lab: { inventory: string; playbook: s
   // Profiling the runner alone: SLP_BENCH_RUNNER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
   const nodeArgs = (process.env.SLP_BENCH_RUNNER_NODE_ARGS ?? '').split(' ').filter(Boolean);
   const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SLP_IDTOKEN: LAB_TOKEN } });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SLP_IDTOKEN: LAB_TOKEN, ...(cli ? { SLP_BENCH_CLI: cli } : {}) } });
   let stderrTail = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderrTail = (stderrTail + d.toString()).slice(-4000);

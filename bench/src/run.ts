@@ -6,6 +6,7 @@
  *   node dist-bench/bench/src/run.js [--sizes 100:100,1000:25,1000:100] [--latency 20]     (N:forks pairs)
  *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
  *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
+ *   node dist-bench/bench/src/run.js --baseline /tmp/base --sizes 300:50 (another build first, same run)
  */
 import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -27,6 +28,8 @@ interface Options {
   latencyMs: number;
   profile: BenchProfile;
   vsAnsible: boolean;
+  /** A checkout of another build (its dist/cli.js): each size runs it first, then this build. */
+  baseline?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -41,7 +44,8 @@ function parseArgs(argv: readonly string[]): Options {
   });
   const profile = get('--profile', 'fast');
   if (profile !== 'fast' && profile !== 'realistic') throw new Error(`--profile: want fast or realistic (got "${profile}")`);
-  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible') };
+  const baseline = get('--baseline', '');
+  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -66,7 +70,10 @@ async function main(): Promise<void> {
   } else if (options.profile === 'realistic') {
     for (const { n, forks } of options.sizes) await realisticSize(n, forks, options, stamp, record);
   } else {
-    for (const { n, forks } of options.sizes) await fastSize(n, forks, options, stamp, record);
+    for (const { n, forks } of options.sizes) {
+      if (options.baseline) await fastSize(n, forks, options, stamp, record, { build: 'baseline', cli: path.join(options.baseline, 'dist', 'cli.js') });
+      await fastSize(n, forks, options, stamp, record, { build: 'current' });
+    }
   }
   process.stderr.write(`results appended to ${path.relative(process.cwd(), resultsFile)}\n`);
 }
@@ -75,21 +82,21 @@ type Record_ = (line: Record<string, unknown>) => void;
 let parse1MB: RunFigures['parse1MB'] = null;
 
 /** fast profile: converge, then the same again (idempotent), on one lab. */
-async function fastSize(n: number, forks: number, options: Options, stamp: string, record: Record_): Promise<void> {
+async function fastSize(n: number, forks: number, options: Options, stamp: string, record: Record_, build: { build: string; cli?: string }): Promise<void> {
   const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-${n}-`));
   const { sim, ports } = await SimChild.start(n, options.latencyMs);
   try {
     const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
     let simCpuBefore = (await sim.stats()).cpuMicros;
     for (const run of ['converge', 'idempotent'] as const) {
-      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run);
+      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run, [], build.cli);
       const stats = await settledStats(sim);
       if (run === 'idempotent' && parse1MB === null) {
         parse1MB = timeParseInChild(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
       }
       const figures = figuresOf(run, n, forks, options.latencyMs, wallMs, stats, metrics, report, stats.cpuMicros - simCpuBefore, run === 'idempotent' ? parse1MB : null);
       simCpuBefore = stats.cpuMicros;
-      record({ at: stamp, profile: 'fast', ...figures, leftInConfigMode: stats.leftInConfigMode, machine: machine() });
+      record({ at: stamp, profile: 'fast', build: build.build, ...figures, leftInConfigMode: stats.leftInConfigMode, machine: machine() });
       reportProblem(`${n}:${forks} ${run}`, runProblem(figures, stats.leftInConfigMode));
     }
   } finally {
@@ -104,14 +111,16 @@ async function fastSize(n: number, forks: number, options: Options, stamp: strin
  * its place, as before the pool released forks), once with the default, waits giving it back.
  */
 async function realisticSize(n: number, forks: number, options: Options, stamp: string, record: Record_): Promise<void> {
-  for (const waits of ['hold fork', 'release fork'] as const) {
+  const variants: { waits: string; extra: string[]; cli?: string }[] = options.baseline
+    ? [{ waits: 'baseline build', extra: [], cli: path.join(options.baseline, 'dist', 'cli.js') }, { waits: 'release fork', extra: [] }]
+    : [{ waits: 'hold fork', extra: ['--max-sessions', String(forks)] }, { waits: 'release fork', extra: [] }];
+  for (const { waits, extra, cli } of variants) {
     const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-${n}-`));
     const { sim, ports } = await SimChild.start(n, options.latencyMs, 'realistic');
     try {
       const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
       const simCpuBefore = (await sim.stats()).cpuMicros;
-      const extra = waits === 'hold fork' ? ['--max-sessions', String(forks)] : [];
-      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, 'converge', extra);
+      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, 'converge', extra, cli);
       const stats = await settledStats(sim);
       const figures = figuresOf('converge', n, forks, options.latencyMs, wallMs, stats, metrics, report, stats.cpuMicros - simCpuBefore, null);
       // The floor counts command latency only; here device waits dominate, so it is left out.

@@ -10,7 +10,9 @@ import path from 'node:path';
 
 // The shipped build (dist/, what bin/slp.js runs; `npm run bench` builds it first), not a second
 // compile of src/ under dist-bench/, where the CLI's `require('../package.json')` finds nothing.
-const { main } = require(path.join(__dirname, '..', '..', '..', 'dist', 'cli.js')) as typeof import('../../src/cli');
+// SLP_BENCH_CLI: another build's dist/cli.js (`--baseline`), to compare two builds in one run.
+const cli = process.env.SLP_BENCH_CLI || path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const { main } = require(cli) as typeof import('../../src/cli');
 
 /** What the runner child reports about its own run: exit code, peak memory and CPU. */
 export interface RunnerMetrics {

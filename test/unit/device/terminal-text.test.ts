@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { stripEcho } from '../../../src/device/channel';
 import { liftSyslogLines, parseSyslogLine } from '../../../src/device/syslog-event';
 import { appendChunk, cleanTerminalText, emptyCleanState } from '../../../src/device/terminal-text';
@@ -61,5 +62,22 @@ describe('stripEcho', () => {
   });
   it('keeps a first line that is not the echo', () => {
     expect(stripEcho('\nSmart Licensing is ENABLED\n', '')).toBe('Smart Licensing is ENABLED');
+  });
+});
+
+describe('appendChunk fast path (no backspace in the chunk)', () => {
+  // The character loop as it was before the fast path: the reference the fast path must equal.
+  const byCharacter = (text: string, input: string): string => {
+    let pending = '';
+    for (const ch of input) if (ch === '\n' || ch === '\t' || ch >= ' ') pending += ch;
+    return text + pending;
+  };
+  test('drops the same control characters as the character loop', () => {
+    const alphabet = ['a', 'Z', ' ', '#', '\n', '\r', '\t', '\x07', '\x00', '\x0b', '\x1f', 'é', '\u2028'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), fc.string({ maxLength: 10 }), (chars, before) => {
+      const chunk = chars.join('');
+      const prior = before.replace(/[\x00-\x1f\x7f]/g, '');
+      expect(appendChunk({ text: prior, carry: '' }, chunk).text).toBe(byCharacter(prior, chunk));
+    }), { numRuns: 300 });
   });
 });
