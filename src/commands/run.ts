@@ -34,7 +34,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', String(DEFAULT_FORKS))
-    .option('--max-sessions <n>', 'open SSH sessions at once, hosts waiting on their switch included (default: 4 × forks, at most 1000)')
+    .option('--max-sessions <n>', 'open SSH sessions at once, hosts waiting on their switch included (when not given: 4 × forks, at most 1000)')
     .option('--json <file>', 'write the JSON report to this file (- for stdout)')
     .option('--junit <file>', 'write a JUnit XML report to this file')
     .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here')
