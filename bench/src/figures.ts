@@ -35,8 +35,9 @@ export interface RunFigures {
   hostSeconds: { p50: number | null; p99: number | null };
   recap: Record<string, number>;
   exitCode: number;
-  runner: { peakRssMB: number; cpuSeconds: number };
-  simulator: { cpuSeconds: number };
+  /** CPU per host too, so runs of different sizes compare; the simulator's apart from the runner's. */
+  runner: { peakRssMB: number; cpuSeconds: number; cpuMsPerHost: number };
+  simulator: { cpuSeconds: number; cpuMsPerHost: number };
   parse1MB: { bytes: number; bestMs: number; medianMs: number } | null;
 }
 
@@ -80,8 +81,8 @@ export function runFigures(i: RunInput): RunFigures {
     hostSeconds: { p50: p(50), p99: p(99) },
     recap,
     exitCode: i.exitCode,
-    runner: { peakRssMB: round(i.maxRssKB / 1024, 1), cpuSeconds: round(i.cpuMicros / 1e6) },
-    simulator: { cpuSeconds: round(i.simCpuMicros / 1e6) },
+    runner: { peakRssMB: round(i.maxRssKB / 1024, 1), cpuSeconds: round(i.cpuMicros / 1e6), cpuMsPerHost: round(i.cpuMicros / 1000 / Math.max(1, i.n), 1) },
+    simulator: { cpuSeconds: round(i.simCpuMicros / 1e6), cpuMsPerHost: round(i.simCpuMicros / 1000 / Math.max(1, i.n), 1) },
     parse1MB: i.parse1MB,
   };
 }

@@ -4,14 +4,18 @@
  * object per run on stdout and written to bench/results/<start time>.jsonl. See bench/README.md.
  *
  *   node dist-bench/bench/src/run.js [--sizes 100:100,1000:25,1000:100] [--latency 20]     (N:forks pairs)
+ *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
+ *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
+ *   node dist-bench/bench/src/run.js --baseline /tmp/base --sizes 300:50 (another build first, same run)
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
+import { machine, runOnce, settledStats, SimChild, type JsonReportView } from './children';
 import { runFigures, type RunFigures } from './figures';
-import { LAB_CREDENTIALS, LAB_TOKEN, writeBenchLab } from './lab';
+import type { BenchProfile } from './profile';
+import { runVsAnsible } from './vs-ansible';
+import { LAB_CREDENTIALS, writeBenchLab } from './lab';
 import { fetchTechSupport, ONE_MB, repeatToSize, timeParseInChild } from './parse-1mb';
 import type { RunnerMetrics } from './runner-child';
 import type { SimStats } from './sim-child';
@@ -22,6 +26,10 @@ const DEFAULT_SIZES = '100:100,1000:25,1000:100';
 interface Options {
   sizes: { n: number; forks: number }[];
   latencyMs: number;
+  profile: BenchProfile;
+  vsAnsible: boolean;
+  /** A checkout of another build (its dist/cli.js): each size runs it first, then this build. */
+  baseline?: string;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -34,79 +42,10 @@ function parseArgs(argv: readonly string[]): Options {
     if (!Number.isInteger(n) || n! < 1) throw new Error(`--sizes: bad size "${pair}" (want N or N:forks)`);
     return { n: n!, forks: Number.isInteger(forks) && forks! > 0 ? forks! : Math.min(n!, 100) };
   });
-  return { sizes, latencyMs: Number(get('--latency', '20')) };
-}
-
-/** The simulator child with a JSON-lines conversation on its stdin/stdout. */
-class SimChild {
-  private lines: AsyncIterator<string>;
-  private constructor(private readonly child: ChildProcess) {
-    this.lines = createInterface({ input: child.stdout! })[Symbol.asyncIterator]();
-  }
-  static async start(n: number, latencyMs: number): Promise<{ sim: SimChild; ports: number[] }> {
-    const child = spawn(process.execPath, [path.join(__dirname, 'sim-child.js'), String(n), String(latencyMs)], { stdio: ['pipe', 'pipe', 'inherit'] });
-    const sim = new SimChild(child);
-    const { ports } = (await sim.next()) as { ports: number[] };
-    return { sim, ports };
-  }
-  private async next(): Promise<unknown> {
-    const r = await this.lines.next();
-    if (r.done) throw new Error('the simulator child exited early');
-    return JSON.parse(r.value);
-  }
-  async stats(): Promise<SimStats> {
-    this.child.stdin!.write('stats\n');
-    return (await this.next()) as SimStats;
-  }
-  async stop(): Promise<void> {
-    const exited = new Promise((resolve) => this.child.once('exit', resolve));
-    this.child.stdin!.end('stop\n');
-    await exited;
-  }
-}
-
-/**
- * One `slp run` in its own process; returns its metrics and its JSON report. Wall time is taken
- * here, from spawn to exit, so it includes what a user waits for before `main` runs (Node start,
- * module load) and after it returns.
- */
-async function runOnce(dir: string, lab: { inventory: string; playbook: string }, forks: number, tag: string): Promise<{ metrics: RunnerMetrics; wallMs: number; report: JsonReportView }> {
-  const metricsFile = path.join(dir, `${tag}.metrics.json`);
-  const reportFile = path.join(dir, `${tag}.report.json`);
-  const args = [path.join(__dirname, 'runner-child.js'), metricsFile, 'run', '-i', lab.inventory, lab.playbook,
-    '--forks', String(forks), '--json', reportFile, '--backup-dir', path.join(dir, 'backups')];
-  // Profiling the runner alone: SLP_BENCH_RUNNER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof".
-  const nodeArgs = (process.env.SLP_BENCH_RUNNER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const t0 = process.hrtime.bigint();
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, SLP_IDTOKEN: LAB_TOKEN } });
-  let stderrTail = '';
-  child.stderr!.on('data', (d: Buffer) => {
-    stderrTail = (stderrTail + d.toString()).slice(-4000);
-  });
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  let metrics: RunnerMetrics;
-  try {
-    metrics = JSON.parse(readFileSync(metricsFile, 'utf8')) as RunnerMetrics;
-  } catch {
-    throw new Error(`slp run exited ${code} without metrics:\n${stderrTail}`);
-  }
-  let report: JsonReportView;
-  try {
-    report = JSON.parse(readFileSync(reportFile, 'utf8')) as JsonReportView;
-  } catch {
-    throw new Error(`slp run exited ${code} without a JSON report:\n${stderrTail}`);
-  }
-  return { metrics, wallMs, report };
-}
-
-/** The parts of the --json report the benchmark reads. */
-interface JsonReportView {
-  plays: { hosts: { host: string; status: string; timings: Record<string, number> }[] }[];
-}
-
-function machine(): Record<string, unknown> {
-  return { nproc: os.availableParallelism(), cpu: os.cpus()[0]?.model ?? 'unknown', memGB: Number((os.totalmem() / 2 ** 30).toFixed(1)), node: process.version, platform: `${os.platform()} ${os.release()}` };
+  const profile = get('--profile', 'fast');
+  if (profile !== 'fast' && profile !== 'realistic') throw new Error(`--profile: want fast or realistic (got "${profile}")`);
+  const baseline = get('--baseline', '');
+  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -117,43 +56,99 @@ async function main(): Promise<void> {
   // One file per invocation (`2026-11-28T08-30-00Z.jsonl`): the figures quoted in bench/README.md
   // then come from exactly one run, never a mix of runs appended to a day's file.
   const resultsFile = path.join(resultsDir, `${stamp.slice(0, 19).replace(/:/g, '-')}Z.jsonl`);
-  let parse1MB: RunFigures['parse1MB'] = null;
-  for (const { n, forks } of options.sizes) {
+  const record = (line: Record<string, unknown>): void => {
+    process.stdout.write(`${JSON.stringify(line)}\n`);
+    appendFileSync(resultsFile, `${JSON.stringify(line)}\n`);
+  };
+  if (options.vsAnsible) {
+    const line = await runVsAnsible({ root: ROOT, latencyMs: options.latencyMs });
+    record({ at: stamp, ...line, machine: machine() });
+    if (line.problem) {
+      process.stderr.write(`bench: --vs-ansible: ${line.problem}\n`);
+      process.exitCode = 1;
+    }
+  } else if (options.profile === 'realistic') {
+    for (const { n, forks } of options.sizes) await realisticSize(n, forks, options, stamp, record);
+  } else {
+    for (const { n, forks } of options.sizes) {
+      if (options.baseline) await fastSize(n, forks, options, stamp, record, { build: 'baseline', cli: path.join(options.baseline, 'dist', 'cli.js') });
+      await fastSize(n, forks, options, stamp, record, { build: 'current' });
+    }
+  }
+  process.stderr.write(`results appended to ${path.relative(process.cwd(), resultsFile)}\n`);
+}
+
+type Record_ = (line: Record<string, unknown>) => void;
+let parse1MB: RunFigures['parse1MB'] = null;
+
+/** fast profile: converge, then the same again (idempotent), on one lab. */
+async function fastSize(n: number, forks: number, options: Options, stamp: string, record: Record_, build: { build: string; cli?: string }): Promise<void> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-${n}-`));
+  const { sim, ports } = await SimChild.start(n, options.latencyMs);
+  try {
+    const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
+    let simCpuBefore = (await sim.stats()).cpuMicros;
+    for (const run of ['converge', 'idempotent'] as const) {
+      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run, [], build.cli);
+      const stats = await settledStats(sim);
+      if (run === 'idempotent' && parse1MB === null) {
+        parse1MB = timeParseInChild(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
+      }
+      const figures = figuresOf(run, n, forks, options.latencyMs, wallMs, stats, metrics, report, stats.cpuMicros - simCpuBefore, run === 'idempotent' ? parse1MB : null);
+      simCpuBefore = stats.cpuMicros;
+      record({ at: stamp, profile: 'fast', build: build.build, ...figures, leftInConfigMode: stats.leftInConfigMode, machine: machine() });
+      reportProblem(`${n}:${forks} ${run}`, runProblem(figures, stats.leftInConfigMode));
+    }
+  } finally {
+    await sim.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * realistic profile: the same fleet (same seeded device timings) converged twice, each time on a
+ * fresh lab: once with waits holding their fork (`--max-sessions` = forks: a waiting host keeps
+ * its place, as before the pool released forks), once with the default, waits giving it back.
+ */
+async function realisticSize(n: number, forks: number, options: Options, stamp: string, record: Record_): Promise<void> {
+  const variants: { waits: string; extra: string[]; cli?: string }[] = options.baseline
+    ? [{ waits: 'baseline build', extra: [], cli: path.join(options.baseline, 'dist', 'cli.js') }, { waits: 'release fork', extra: [] }]
+    : [{ waits: 'hold fork', extra: ['--max-sessions', String(forks)] }, { waits: 'release fork', extra: [] }];
+  for (const { waits, extra, cli } of variants) {
     const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-${n}-`));
-    const { sim, ports } = await SimChild.start(n, options.latencyMs);
+    const { sim, ports } = await SimChild.start(n, options.latencyMs, 'realistic');
     try {
       const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
-      let simCpuBefore = (await sim.stats()).cpuMicros;
-      for (const run of ['converge', 'idempotent'] as const) {
-        const { metrics, wallMs, report } = await runOnce(dir, lab, forks, run);
-        const stats = await settledStats(sim);
-        if (run === 'idempotent' && parse1MB === null) {
-          parse1MB = timeParseInChild(repeatToSize(await fetchTechSupport(ports[0]!, LAB_CREDENTIALS), ONE_MB));
-        }
-        const hosts = report.plays.flatMap((p) => p.hosts);
-        const figures = runFigures({
-          run, n, forks, latencyMs: options.latencyMs, wallMs,
-          commandsPerHost: stats.linesEntered, hostTotalsMs: hosts.map((h) => h.timings.total ?? 0),
-          statuses: hosts.map((h) => h.status), exitCode: metrics.exitCode,
-          maxRssKB: metrics.maxRssKB, cpuMicros: metrics.cpuMicros, simCpuMicros: stats.cpuMicros - simCpuBefore,
-          parse1MB: run === 'idempotent' ? parse1MB : null,
-        });
-        simCpuBefore = stats.cpuMicros;
-        const line = { at: stamp, ...figures, leftInConfigMode: stats.leftInConfigMode, machine: machine() };
-        process.stdout.write(`${JSON.stringify(line)}\n`);
-        appendFileSync(resultsFile, `${JSON.stringify(line)}\n`);
-        const problem = runProblem(figures, stats.leftInConfigMode);
-        if (problem) {
-          process.stderr.write(`bench: ${n}:${forks} ${run}: ${problem}\n`);
-          process.exitCode = 1;
-        }
-      }
+      const simCpuBefore = (await sim.stats()).cpuMicros;
+      const { metrics, wallMs, report } = await runOnce(dir, lab, forks, 'converge', extra, cli);
+      const stats = await settledStats(sim);
+      const figures = figuresOf('converge', n, forks, options.latencyMs, wallMs, stats, metrics, report, stats.cpuMicros - simCpuBefore, null);
+      // The floor counts command latency only; here device waits dominate, so it is left out.
+      const { floorSeconds: _f, wallOverFloor: _r, ...rest } = figures;
+      record({ at: stamp, profile: 'realistic', waits, maxSessions: extra.length ? forks : 'default', ...rest, leftInConfigMode: stats.leftInConfigMode, machine: machine() });
+      reportProblem(`${n}:${forks} realistic (${waits})`, runProblem(figures, stats.leftInConfigMode));
     } finally {
       await sim.stop();
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stderr.write(`results appended to ${path.relative(process.cwd(), resultsFile)}\n`);
+}
+
+function figuresOf(run: RunFigures['run'], n: number, forks: number, latencyMs: number, wallMs: number, stats: SimStats, metrics: RunnerMetrics, report: JsonReportView, simCpuMicros: number, p1: RunFigures['parse1MB']): RunFigures {
+  const hosts = report.plays.flatMap((p) => p.hosts);
+  return runFigures({
+    run, n, forks, latencyMs, wallMs,
+    commandsPerHost: stats.linesEntered, hostTotalsMs: hosts.map((h) => h.timings.total ?? 0),
+    statuses: hosts.map((h) => h.status), exitCode: metrics.exitCode,
+    maxRssKB: metrics.maxRssKB, cpuMicros: metrics.cpuMicros, simCpuMicros,
+    parse1MB: p1,
+  });
+}
+
+function reportProblem(what: string, problem: string | null): void {
+  if (!problem) return;
+  process.stderr.write(`bench: ${what}: ${problem}\n`);
+  process.exitCode = 1;
 }
 
 /** Why a run's figures do not stand for a healthy fleet (the lab has no faults), or null. */
@@ -162,22 +157,6 @@ function runProblem(f: RunFigures, leftInConfigMode: number): string | null {
   if (f.exitCode !== 0 || (f.recap[expected] ?? 0) !== f.n) return `exit ${f.exitCode}, recap ${JSON.stringify(f.recap)} (expected ${f.n} ${expected})`;
   if (leftInConfigMode > 0) return `${leftInConfigMode} session(s) closed in a config mode`;
   return null;
-}
-
-/** Sessions close on the switch a moment after the runner hangs up: wait (bounded) until none is open. */
-async function settledStats(sim: SimChild): Promise<SimStats> {
-  const first = await sim.stats();
-  let open = first.openSessions;
-  for (let i = 0; i < 50 && open > 0; i++) {
-    await new Promise((r) => setTimeout(r, 100));
-    const s = await sim.stats();
-    open = s.openSessions;
-    first.leftInConfigMode = s.leftInConfigMode; // cumulative over the fleet's life
-    first.cpuMicros = s.cpuMicros;
-    s.linesEntered.forEach((x, j) => (first.linesEntered[j]! += x));
-  }
-  first.openSessions = open;
-  return first;
 }
 
 void main().catch((error: unknown) => {

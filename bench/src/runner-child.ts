@@ -6,7 +6,13 @@
  *   node dist-bench/bench/src/runner-child.js <metrics.json> run -i inventory.yaml day0.yaml --forks 100 …
  */
 import { writeFileSync } from 'node:fs';
-import { main } from '../../src/cli';
+import path from 'node:path';
+
+// The shipped build (dist/, what bin/slp.js runs; `npm run bench` builds it first), not a second
+// compile of src/ under dist-bench/, where the CLI's `require('../package.json')` finds nothing.
+// SLP_BENCH_CLI: another build's dist/cli.js (`--baseline`), to compare two builds in one run.
+const cli = process.env.SLP_BENCH_CLI || path.join(__dirname, '..', '..', '..', 'dist', 'cli.js');
+const { main } = require(cli) as typeof import('../../src/cli');
 
 /** What the runner child reports about its own run: exit code, peak memory and CPU. */
 export interface RunnerMetrics {

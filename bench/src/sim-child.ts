@@ -4,11 +4,12 @@
  * then answers `stats` (lines each switch received since the last `stats`, open sessions, CPU)
  * and `stop` on stdin.
  *
- *   node dist-bench/bench/src/sim-child.js <count> <latencyMs>
+ *   node dist-bench/bench/src/sim-child.js <count> <latencyMs> [fast|realistic]
  */
 import { createInterface } from 'node:readline';
 import { startFleet, type SimDeviceSpec } from '../../src/simulator';
 import { LAB_CREDENTIALS, benchHostName } from './lab';
+import { deviceTimings, type BenchProfile } from './profile';
 
 /** Counters the simulator child reports on `stats`. */
 export interface SimStats {
@@ -23,14 +24,16 @@ export interface SimStats {
 async function main(): Promise<void> {
   const count = Number(process.argv[2]);
   const latencyMs = Number(process.argv[3]);
+  const profile = (process.argv[4] ?? 'fast') as BenchProfile;
   const specs: SimDeviceSpec[] = Array.from({ length: count }, (_, i) => ({
     name: benchHostName(i),
     port: 0,
     credentials: { ...LAB_CREDENTIALS },
-    sim: { latency_ms: latencyMs },
+    sim: { latency_ms: latencyMs, ...deviceTimings(profile, i) },
   }));
-  // Trust and sync results land at once: the floor counts command latency only, so device-side
-  // waits would blur what the runner costs (real switches take seconds; see bench/README.md).
+  // fast: trust and sync results land at once: the floor counts command latency only, so
+  // device-side waits would blur what the runner costs. realistic: each switch has its own
+  // seconds-long delays (deviceTimings), which override this.
   const fleet = await startFleet(specs, { asyncDelayMs: 0 });
   const names = specs.map((s) => s.name);
   const seen = new Map<string, number>();

@@ -10,7 +10,7 @@ import { executeRun } from '../runner/execute-run';
 import type { RunnerPlay } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import { parsePlanFile, planAgainstPlaybook, type PlanFile } from '../converge/plan-file';
-import { addRunOptions, parseForks, toolVersion, type RunCliOptions } from './run';
+import { addRunOptions, parseForks, parseMaxSessions, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';
 import { fileDigest, reportShard, shardFromCli } from './shard-options';
 import { selectShard, shardBanner } from '../inventory/shard';
@@ -84,6 +84,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
     .option('--no-verify', "skip the play's verify: assertions after the push")
     .action(async (planFile: string, opts: RunCliOptions & { verify: boolean }) => {
       const forks = parseForks(opts.forks);
+      const sessions = parseMaxSessions(opts.maxSessions, forks);
       const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
       // The playbook as the plan recorded it, rendered now: templates (the token's env var) must
       // resolve here, before any connection, exactly as for `slp run`.
@@ -120,6 +121,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
           ...(opts.logDir ? { logDir: opts.logDir } : {}),
         },
         forks,
+        ...sessions,
         ...(opts.json ? { json: opts.json } : {}),
         ...(opts.junit ? { junit: opts.junit } : {}),
         ...(opts.html ? { html: opts.html } : {}),

@@ -19,6 +19,7 @@ export interface RunCliOptions extends ShardCliOptions, Partial<VaultFlags> {
   diff?: boolean;
   limit?: string;
   forks: string;
+  maxSessions?: string;
   json?: string;
   junit?: string;
   html?: string;
@@ -34,6 +35,7 @@ export function addRunOptions(cmd: Command): Command {
     .option('-D, --diff', 'show the differences in the owned running-config lines; works great with --check')
     .option('-l, --limit <pattern>', 'further limit selected hosts to an additional pattern')
     .option('-f, --forks <n>', 'specify number of parallel hosts to use', String(DEFAULT_FORKS))
+    .option('--max-sessions <n>', 'open SSH sessions at once, hosts waiting on their switch included (when not given: 4 × forks, at most 1000)')
     .option('--json <file>', 'write the JSON report to this file (- for stdout: the JSON alone, the recap to stderr)')
     .option('--junit <file>', 'write a JUnit XML report to this file (- for stdout, as --json -)')
     .option('--html <file>', 'write the fleet report page (one self-contained HTML file) here')
@@ -42,12 +44,22 @@ export function addRunOptions(cmd: Command): Command {
     .option('-v, --verbose', 'show each host\'s steps (-vv: also the commands sent)', (_v: string, n: number) => n + 1, 0));
 }
 
-export function parseForks(value: string): number {
+export function parseForks(value: string, flag = '--forks'): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) {
-    throw new ConfigError([{ file: '--forks', line: 1, column: 1, path: '', message: `--forks must be a whole number ≥ 1 (got "${value}")` }]);
+    throw new ConfigError([{ file: flag, line: 1, column: 1, path: '', message: `${flag} must be a whole number ≥ 1 (got "${value}")` }]);
   }
   return n;
+}
+
+/** `--max-sessions`, when given: at least `--forks` (a working host holds a session too). */
+export function parseMaxSessions(value: string | undefined, forks: number): { maxSessions?: number } {
+  if (value === undefined) return {};
+  const n = parseForks(value, '--max-sessions');
+  if (n < forks) {
+    throw new ConfigError([{ file: '--max-sessions', line: 1, column: 1, path: '', message: `--max-sessions (${n}) must be at least --forks (${forks})` }]);
+  }
+  return { maxSessions: n };
 }
 
 /**
@@ -62,6 +74,7 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       .argument('<playbook>', 'playbook YAML file'),
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
     const forks = parseForks(opts.forks);
+    const sessions = parseMaxSessions(opts.maxSessions, forks);
     const shard = shardFromCli(opts);
     const vault = await vaultSecrets(opts);
     const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), vault, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
@@ -77,6 +90,7 @@ export const registerRun: RegisterCommand = (program, setExit) => {
         ...(opts.logDir ? { logDir: opts.logDir } : {}),
       },
       forks,
+      ...sessions,
       ...(opts.json ? { json: opts.json } : {}),
       ...(opts.junit ? { junit: opts.junit } : {}),
       ...(opts.html ? { html: opts.html } : {}),

@@ -8,6 +8,10 @@
 const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[()][0-9A-Za-z]|[=>78DEHMc])/g;
 const ANSI_AT_START = new RegExp(`^(?:${ANSI.source})`);
 
+const BACKSPACE = /[\b\x7f]/;
+/** What the loop drops: control characters other than LF and TAB (CR, BEL, NUL…). */
+const DROPPED = /[\x00-\x08\x0b-\x1f]/g;
+
 export interface CleanState {
   /** Cleaned text so far. */
   text: string;
@@ -28,7 +32,10 @@ export function appendChunk(state: CleanState, chunk: string): CleanState {
     carry = input.slice(lastEsc);
     input = input.slice(0, lastEsc);
   }
-  input = input.replace(ANSI, '');
+  if (input.includes('\x1b')) input = input.replace(ANSI, '');
+  // Most chunks hold no backspace: drop the control characters in one pass instead of building
+  // the text a character at a time (same result; the loop below is for erasing).
+  if (!BACKSPACE.test(input)) return { text: state.text + input.replace(DROPPED, ''), carry };
   let text = state.text;
   let pending = '';
   for (const ch of input) {

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { abortableClock, SYSTEM_CLOCK } from '../clock';
+import { abortableClock } from '../clock';
 import { connectDevice } from '../device';
 import type { Device } from '../device/device';
+import { readOnce } from '../device/read-once';
 import type { Play, VerifyItem } from '../schema/types.generated';
 import { confirmChanges } from '../converge/apply';
 import { convergeHost, type ConvergeOptions } from '../converge/converge-host';
@@ -16,6 +17,7 @@ import { diagnoseStep } from '../diagnose/diagnose-step';
 import { runVerify } from '../verify/verify';
 import { verifyStep } from '../verify/verify-step';
 import { connectOptionsFor } from './connect-options';
+import { idleClock } from './idle-clock';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 
 /** The trust token a play declares: inline (already rendered) or `token_file`, relative to the playbook. */
@@ -56,7 +58,8 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
     async connect(job, ctx): Promise<Device> {
       const token = jobToken(job, ctx);
       if (token) ctx.redactor.add(token);
-      return connectHost(job, ctx, token);
+      // Plan, verify and diagnosis share one read of the running-config until something changes it.
+      return readOnce(await connectHost(job, ctx, token));
     },
 
     async converge(device, job, ctx, steps) {
@@ -70,7 +73,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
         steps,
         ...(token ? { token } : {}),
         ...ctx.timing,
-        clock: abortableClock(SYSTEM_CLOCK, ctx.signal),
+        clock: abortableClock(idleClock(ctx.idle), ctx.signal),
         // A session lost mid-push is rolled back on a new one, opened exactly as the first.
         reconnect: () => connectHost(job, ctx, token),
       };
@@ -87,7 +90,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       const items = (job.desired.verify ?? []).map((item) => (ctx.check ? withoutWithin(item) : item));
       const slp = job.desired.slp;
       return verifyStep(steps, () => runVerify(device, { slp, verify: items }, {
-        clock: abortableClock(SYSTEM_CLOCK, ctx.signal),
+        clock: abortableClock(idleClock(ctx.idle), ctx.signal),
         ...(options.verifyPollMs ? { pollMs: options.verifyPollMs } : {}),
       }), wouldChange);
     },
@@ -100,7 +103,7 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       ...ctx.diagnose,
       // The debug and capture windows only observe: the first Ctrl-C or signal ends them, and
       // the debugs are turned off (and the capture point removed) before the session closes.
-      clock: abortableClock(ctx.diagnose?.clock ?? SYSTEM_CLOCK, ctx.stopSignal),
+      clock: abortableClock(ctx.diagnose?.clock ?? idleClock(ctx.idle), ctx.stopSignal),
     }),
   };
 }

@@ -15,6 +15,7 @@ import { runExitCode } from '../results/exit-code';
 import type { HostSteps, StepContext } from './host-steps';
 import { DEFAULT_HEARTBEAT_MS, Heartbeat } from './heartbeat';
 import { Interrupt, type InterruptSource } from './interrupt';
+import { coalesceWrites } from './coalesced-stream';
 import { Progress } from './progress';
 import type { RunResult } from '../results/run-result';
 import { runPlaybook, type RunnerPlay } from './run-playbook';
@@ -25,6 +26,8 @@ export interface ExecuteOptions {
   steps: HostSteps;
   ctx: StepContext;
   forks?: number;
+  /** `--max-sessions`: open sessions at once, waiting hosts included (runPlaybook's default otherwise). */
+  maxSessions?: number;
   json?: string;
   junit?: string;
   /** The fleet report page (src/report/html-report.ts), built from the JSON report. */
@@ -86,8 +89,10 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   const human = machineStdout ? stderr : stdout;
   const isTTY = human.isTTY === true;
   const renderer = selectRenderer({ env, isTTY });
-  const progress = new Progress(renderer, stderr);
-  const heartbeat = renderer === 'verbose' ? new Heartbeat(stderr, heartbeatInterval(o, env)) : undefined;
+  // The plain renderer prints a line per event: one write per loop turn instead (coalesced-stream.ts).
+  const progressOut = renderer === 'verbose' ? coalesceWrites(stderr) : { stream: stderr, flush: () => undefined };
+  const progress = new Progress(renderer, progressOut.stream);
+  const heartbeat = renderer === 'verbose' ? new Heartbeat(progressOut.stream, heartbeatInterval(o, env)) : undefined;
   const observer = heartbeat
     ? (e: Parameters<typeof progress.observe>[0]): void => {
         progress.observe(e);
@@ -109,7 +114,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   let run: RunResult;
   try {
     run = await runPlaybook(o.plays, {
-      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), interrupt,
+      steps: o.steps, ctx: o.ctx, ...(o.forks ? { forks: o.forks } : {}), ...(o.maxSessions ? { maxSessions: o.maxSessions } : {}), interrupt,
       // Step details carry device text (errors, verify messages): redacted before they are shown.
       observer: (event) => observer(o.ctx.redactor.redactValue(event)),
     });
@@ -117,6 +122,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
     unlisten();
     heartbeat?.stop();
     await progress.finish();
+    progressOut.flush();
   }
   const exitCode = runExitCode(run);
   const redactor = o.ctx.redactor;

@@ -44,6 +44,11 @@ export interface StepContext {
   redactor: Redactor;
   /** Converge waits (the demo shortens them; tests too). */
   timing?: { trustTimeoutMs?: number; syncTimeoutMs?: number; pollMs?: number };
+  /**
+   * Set by the runner for each host: waits `ms` with the host's fork given back (waits on the
+   * device — trust, sync, `within:` polls — must not keep another host from working).
+   */
+  idle?: (ms: number) => Promise<void>;
   /** `slp diagnose` extras: --capture, --debugs; tests pass a clock and a short capture wait. */
   diagnose?: { capture?: boolean; debugSeconds?: number; clock?: Clock; captureWaitMs?: number };
   /** Aborted when the hosts in flight are abandoned (second Ctrl-C / signal): every wait ends. */

@@ -11,7 +11,7 @@ import { maxFailReason, splitBatches } from './batches';
 import { skippedHost, type HostResult } from '../results/host-result';
 import type { HostJob, HostSteps, StepContext } from './host-steps';
 import { Interrupt } from './interrupt';
-import { runBounded } from './pool';
+import { defaultMaxSessions, runPooled } from './pool';
 import { runHost } from './run-host';
 import type { RunEvent, RunEventBody, RunObserver } from '../results/run-events';
 import type { PlayResult, RunResult } from '../results/run-result';
@@ -30,6 +30,8 @@ export interface RunnerOptions {
   steps: HostSteps;
   ctx: StepContext;
   forks?: number;
+  /** Open sessions at once, waiting hosts included (`--max-sessions`); default defaultMaxSessions(forks). */
+  maxSessions?: number;
   observer?: RunObserver;
   interrupt?: Interrupt;
   now?: () => number;
@@ -48,6 +50,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
   };
   interrupt.onRequest((stage, by) => emit({ type: 'interrupt', stage, by }));
   const forks = Math.max(1, options.forks ?? DEFAULT_FORKS);
+  const maxSessions = Math.max(forks, options.maxSessions ?? defaultMaxSessions(forks));
   const check = options.ctx.check;
   // As Ansible: a host that failed or was unreachable takes no part in later plays.
   const outOfRun = new Map<string, string>();
@@ -78,7 +81,7 @@ export async function runPlaybook(plays: readonly RunnerPlay[], options: RunnerO
         continue;
       }
       emit({ type: 'batch-start', play: play.name, batch: n, hosts: batch.map((h) => h.host.name) });
-      await runBatch(batch, n, play, { options, forks, emit, now, origin: t0, interrupt, results, skip });
+      await runBatch(batch, n, play, { options, forks, maxSessions, emit, now, origin: t0, interrupt, results, skip });
       const failed = batch.filter(({ host }) => {
         const s = results.get(host.name)?.status;
         return s === 'failed' || s === 'unreachable';
@@ -118,6 +121,7 @@ function notStarted(interrupt: Interrupt): string {
 interface BatchContext {
   options: RunnerOptions;
   forks: number;
+  maxSessions: number;
   emit: (body: RunEventBody) => void;
   now: () => number;
   origin: number;
@@ -126,15 +130,19 @@ interface BatchContext {
   skip: (host: string, reason: string) => void;
 }
 
-/** One batch on the pool: up to `forks` hosts at once; after Ctrl-C the hosts not started are skipped. */
+/**
+ * One batch on the pool: up to `forks` hosts working at once, up to `maxSessions` open (hosts
+ * waiting on their device give their fork back through `ctx.idle`); after Ctrl-C the hosts not
+ * started are skipped.
+ */
 async function runBatch(batch: RunnerPlay['hosts'], n: number, play: PlayHeader, b: BatchContext): Promise<void> {
   const { interrupt } = b;
-  await runBounded(
+  await runPooled(
     batch,
-    b.forks,
-    async (item) => {
+    { forks: b.forks, maxSessions: b.maxSessions },
+    async (item, slot) => {
       const job: HostJob = { play, host: item.host, ...(item.desired ? { desired: item.desired } : {}), ...(item.hostPlan ? { hostPlan: item.hostPlan } : {}) };
-      const ctx = { ...b.options.ctx, signal: interrupt.signal, stopSignal: interrupt.stopSignal };
+      const ctx: StepContext = { ...b.options.ctx, signal: interrupt.signal, stopSignal: interrupt.stopSignal, idle: slot.idle };
       const r = await runHost(job, n, b.options.steps, ctx, {
         emit: b.emit,
         now: b.now,

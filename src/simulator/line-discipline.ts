@@ -34,7 +34,7 @@ export class LineDiscipline {
   constructor(
     private readonly session: CliSession,
     private readonly term: Terminal,
-    private readonly opts: { latencyMs: number; disconnectAfter?: number },
+    private readonly opts: { latencyMs: number; commandDelayMs?: Record<string, number>; disconnectAfter?: number },
   ) {}
 
   /** Banner (if any) and the first prompt, in one write so no client mistakes a fragment for a prompt. */
@@ -148,8 +148,19 @@ export class LineDiscipline {
       }
       this.finish(outcome);
     };
-    if (this.opts.latencyMs > 0 && !wasQuestion) setTimeout(run, this.opts.latencyMs);
+    const delay = wasQuestion ? 0 : this.opts.latencyMs + this.extraDelay(line);
+    if (delay > 0) setTimeout(run, delay);
     else run();
+  }
+
+  /** command_delay_ms: the longest key the line starts with (after trimming) wins. */
+  private extraDelay(line: string): number {
+    const delays = this.opts.commandDelayMs;
+    if (!delays) return 0;
+    const typed = line.trim();
+    let best = '';
+    for (const key of Object.keys(delays)) if (typed.startsWith(key) && key.length > best.length) best = key;
+    return best ? delays[best]! : 0;
   }
 
   private finish(outcome: Outcome, echo = ''): void {

@@ -90,7 +90,7 @@ export class SimDevice {
       clock: this.clock,
       members: this.members,
       faults: this.faults,
-      asyncDelayMs: options.asyncDelayMs,
+      asyncDelayMs: spec.sim?.async_delay_ms ?? options.asyncDelayMs,
       softwareFamily: this.platform.softwareIdFamily,
       hostname: () => this.running.hostname,
       netContext: () => this.netContext(),

@@ -121,7 +121,7 @@ export class DeviceServer {
                 client.end();
               },
             },
-            { latencyMs: this.spec.sim?.latency_ms ?? 0, disconnectAfter: this.spec.sim?.faults?.disconnect_after_commands },
+            { latencyMs: this.spec.sim?.latency_ms ?? 0, ...(this.spec.sim?.command_delay_ms ? { commandDelayMs: this.spec.sim.command_delay_ms } : {}), disconnectAfter: this.spec.sim?.faults?.disconnect_after_commands },
           );
           stream.on('data', (d: Buffer) => ld!.input(d.toString('latin1')));
           stream.on('close', () => cli.close());

@@ -38,6 +38,13 @@ export interface SimBlock {
   hostname?: string;
   interfaces?: string[];
   latency_ms?: number;
+  /**
+   * Extra real-time delay for lines that start with a key (`show running-config`: 2000), on top
+   * of latency_ms: a real switch takes seconds to build a long output.
+   */
+  command_delay_ms?: Record<string, number>;
+  /** This switch's delay before a trust install or sync result lands (the fleet's asyncDelayMs otherwise). */
+  async_delay_ms?: number;
   motd?: string;
   faults?: SimFaults;
   /** `hardened`: `no logging monitor` and `transport output none` on the vty lines (docs/simulator.md). */

@@ -24,7 +24,7 @@ describe('benchmark arithmetic', () => {
     expect(f).toEqual({
       run: 'converge', n: 4, forks: 2, latencyMs: 20, wallSeconds: 3, floorSeconds: 1.48, wallOverFloor: 2.03,
       commandsPerHost: { max: 37, median: 36 }, hostSeconds: { p50: 1.1, p99: 1.3 }, recap: { changed: 3, failed: 1 },
-      exitCode: 2, runner: { peakRssMB: 200, cpuSeconds: 2.5 }, simulator: { cpuSeconds: 1 }, parse1MB: null,
+      exitCode: 2, runner: { peakRssMB: 200, cpuSeconds: 2.5, cpuMsPerHost: 625 }, simulator: { cpuSeconds: 1, cpuMsPerHost: 250 }, parse1MB: null,
     });
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { echoSeen, stripEcho } from '../../../src/device/channel';
 import { liftSyslogLines, parseSyslogLine } from '../../../src/device/syslog-event';
 import { appendChunk, cleanTerminalText, emptyCleanState } from '../../../src/device/terminal-text';
@@ -79,5 +80,22 @@ describe('echoSeen: a prompt ends a read only after the echo of what was sent', 
     expect(echoSeen('\n', 'Sup3r-Secret', true)).toBe(true);
     expect(echoSeen('\n', '', false)).toBe(true);
     expect(echoSeen('', '', false)).toBe(false);
+  });
+});
+
+describe('appendChunk fast path (no backspace in the chunk)', () => {
+  // The character loop as it was before the fast path: the reference the fast path must equal.
+  const byCharacter = (text: string, input: string): string => {
+    let pending = '';
+    for (const ch of input) if (ch === '\n' || ch === '\t' || ch >= ' ') pending += ch;
+    return text + pending;
+  };
+  test('drops the same control characters as the character loop', () => {
+    const alphabet = ['a', 'Z', ' ', '#', '\n', '\r', '\t', '\x07', '\x00', '\x0b', '\x1f', 'é', '\u2028'];
+    fc.assert(fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 60 }), fc.string({ maxLength: 10 }), (chars, before) => {
+      const chunk = chars.join('');
+      const prior = before.replace(/[\x00-\x1f\x7f]/g, '');
+      expect(appendChunk({ text: prior, carry: '' }, chunk).text).toBe(byCharacter(prior, chunk));
+    }), { numRuns: 300 });
   });
 });
