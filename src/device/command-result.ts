@@ -16,6 +16,8 @@ export interface CommandResultFields {
   startedAt: Date;
   elapsedMs: number;
   failure?: CommandFailure;
+  /** RunOptions.suspendWhen matched: the outgoing session was suspended (Ctrl-^ x), not closed. */
+  suspended?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export class CommandResult {
   readonly elapsedMs: number;
   readonly failed: boolean;
   readonly failure: CommandFailure | undefined;
+  readonly suspended: boolean;
 
   constructor(f: CommandResultFields) {
     this.host = f.host;
@@ -43,6 +46,7 @@ export class CommandResult {
     this.elapsedMs = f.elapsedMs;
     this.failed = f.failure !== undefined;
     this.failure = f.failure;
+    this.suspended = f.suspended === true;
   }
 
   /** This result, or CommandRejectedError(host, command, indicator, output) when it failed. */

@@ -43,6 +43,8 @@ export interface HostDiagnosis {
   evidence: string[];
   remedy: string;
   steps?: string[];
+  /** `slp diagnose --from`: the outputs the decision tree reads that the capture does not hold. */
+  notInCapture?: string[];
 }
 
 /** The error the host failed with: the first failed step's error, and that step's name. */

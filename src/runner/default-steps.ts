@@ -91,10 +91,16 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
 
     confirm: (device, plan, steps) => confirmChanges(device, plan, steps),
 
-    diagnose: (device, job, ctx, _failure, steps) => diagnoseStep(device, steps, {
-      use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
-      host: job.host.name,
-      ...ctx.diagnose,
-    }),
+    diagnose: (device, job, ctx, _failure, steps) => {
+      // A play's `account_is:` names the account the switch must report to: the diagnosis of a
+      // failed host can then name wrong_account.
+      const account = job.desired?.verify?.find((v) => v.account_is)?.account_is;
+      return diagnoseStep(device, steps, {
+        use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
+        host: job.host.name,
+        ...ctx.diagnose,
+        ...(account ? { expectedAccount: account } : {}),
+      });
+    },
   };
 }

@@ -4,7 +4,7 @@
  * line discipline owns bytes, echo and paging.
  */
 import type { CommandTree } from './command-tree';
-import type { Handler, Mode, Question, Reply, SessionApi } from './command-types';
+import type { Handler, Mode, OutgoingConnection, Question, Reply, SessionApi } from './command-types';
 import { buildExecTree, buildUserTree } from './exec-commands';
 import { buildConfigTree, buildInterfaceTree, buildSubModeTree, endConfig } from './config-commands';
 import { applyFilter, parseFilter } from './output-filters';
@@ -42,6 +42,7 @@ const SUFFIX: Record<Mode, string> = {
 export interface Outcome {
   output: string;
   close?: boolean;
+  attach?: OutgoingConnection;
 }
 
 export class CliSession implements SessionApi {
@@ -49,6 +50,7 @@ export class CliSession implements SessionApi {
   iface?: string;
   terminal = { length: 24, width: 80, monitor: false };
   question?: Question;
+  outgoing: OutgoingConnection[] = [];
   private unsubscribe?: () => void;
 
   constructor(
@@ -129,7 +131,7 @@ export class CliSession implements SessionApi {
   private settle(reply: Reply): Outcome {
     if (typeof reply === 'string') return { output: reply };
     if (reply.ask) this.question = reply.ask;
-    return { output: reply.output ?? '', close: reply.close };
+    return { output: reply.output ?? '', close: reply.close, ...(reply.attach ? { attach: reply.attach } : {}) };
   }
 
   private caret(column: number): string {

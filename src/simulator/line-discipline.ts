@@ -28,6 +28,8 @@ export class LineDiscipline {
   private closed = false;
   private commands = 0;
   private pager?: { lines: string[]; rest: () => void };
+  /** An outgoing telnet session holds the terminal; `escape`: Ctrl-^ was typed, `x` suspends. */
+  private attached?: { conn: import('./command-types').OutgoingConnection; escape: boolean };
 
   constructor(
     private readonly session: CliSession,
@@ -46,6 +48,10 @@ export class LineDiscipline {
     if (this.pager) {
       this.page(data);
       return;
+    }
+    if (this.attached) {
+      data = this.toRemote(data);
+      if (this.attached) return;
     }
     this.queue += data;
     this.drain();
@@ -152,6 +158,11 @@ export class LineDiscipline {
       return n;
     };
     const complete = (): void => {
+      if (outcome.attach) {
+        // The far end holds the session: no prompt until the client suspends it.
+        this.attached = { conn: outcome.attach, escape: false };
+        return;
+      }
       if (outcome.close) {
         this.closed = true;
         this.term.close();
@@ -168,6 +179,27 @@ export class LineDiscipline {
     }
     this.term.write(`${echo}\r\n${out}`);
     complete();
+  }
+
+  /**
+   * Bytes typed while an outgoing session holds the terminal go to the far end (which answers
+   * nothing) until the escape sequence Ctrl-^ x suspends it: IOS then shows the prompt again.
+   * Returns what follows the escape sequence, for the CLI.
+   */
+  private toRemote(data: string): string {
+    const a = this.attached!;
+    for (let i = 0; i < data.length; i++) {
+      const ch = data[i];
+      if (a.escape && (ch === 'x' || ch === 'X')) {
+        this.session.outgoing.push(a.conn);
+        this.attached = undefined;
+        this.busy = false;
+        this.term.write(`\r\n${this.session.prompt()}`);
+        return data.slice(i + 1);
+      }
+      a.escape = ch === '\x1e';
+    }
+    return '';
   }
 
   /** Keys at ` --More-- `: space = next page, Enter = one line, anything else = stop. */

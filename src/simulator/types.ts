@@ -6,8 +6,18 @@
 
 export interface SimFaults {
   dns_unreachable?: boolean;
-  proxy?: 'down' | 'wrong_port';
-  cssm?: 'timeout' | 'no_reply';
+  /**
+   * `auth_required`: the proxy answers CONNECT with HTTP 407 (RFC 9110; the agent's reason text is
+   * inferred). `tls_inspection`: the proxy re-signs CSSM's certificate with its own CA [I].
+   */
+  proxy?: 'down' | 'wrong_port' | 'auth_required' | 'tls_inspection';
+  /**
+   * `empty_response`: the server behind the URL answers with nothing (reference §2.4
+   * `Received empty response from server`, [C-other CZNOLAN]).
+   */
+  cssm?: 'timeout' | 'no_reply' | 'empty_response';
+  /** CRL download for SLA-TrustPoint fails (`%PKI-3-CRL_FETCH_FAIL`, text inferred): TLS to CSSM fails. */
+  crl_fetch_fail?: boolean;
   token?: 'invalid' | 'expired';
   auth_failure?: boolean;
   /** The first session to be sent N+1 commands loses its connection (once per switch). */
@@ -34,6 +44,8 @@ export interface SimBlock {
   interfaces?: string[];
   latency_ms?: number;
   motd?: string;
+  /** `transport output` on the vty lines (hardening: `none` or `ssh` refuses outgoing telnet). */
+  vty_transport_output?: 'none' | 'ssh' | 'telnet' | 'all';
   faults?: SimFaults;
 }
 
