@@ -247,6 +247,21 @@ function clockFacts(e: Evidence, cfg: DiagnoseConfigFacts | null, configTree: bo
   };
 }
 
+/**
+ * Without show version (offline), the running-config's `version 17.6` line still names the
+ * release train: below 17.9 it is unsupported whatever the maintenance release.
+ */
+function releaseFromConfig(e: Evidence): { reason: string; line: string } | null {
+  const m = e.configTree?.map((l) => /^version (\d+)\.(\d+)$/.exec(l.text)).find((x) => x);
+  if (!m) return null;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (major > 17 || (major === 17 && minor >= 9)) return null;
+  return {
+    reason: `IOS XE ${major}.${minor} (running-config "version ${major}.${minor}") is older than 17.9.1 (Smart Licensing Using Policy over Smart Transport needs 17.9.1 or later)`,
+    line: `show running-config: version ${major}.${minor}`,
+  };
+}
+
 /** Reads every fact the rules use. */
 export function diagnosisFacts(e: Evidence, opts: FactOptions | Date): DiagnosisFacts {
   const o: FactOptions = opts instanceof Date ? { now: opts } : opts;
@@ -275,9 +290,10 @@ export function diagnosisFacts(e: Evidence, opts: FactOptions | Date): Diagnosis
   const acct = status?.account;
   const ur = status?.usageReporting;
   const telnetProbe = probes.find((p) => p.kind === 'telnet') ?? null;
+  const cfgGate = v ? null : releaseFromConfig(e);
   return {
-    gateReason: v ? gateReason({ platform: v.platform, version: v.version }) : null,
-    versionLine: v ? `show version: ${v.platform ?? '?'} Cisco IOS XE Software, Version ${v.version?.raw ?? v.xeVersionRaw ?? '?'}` : null,
+    gateReason: v ? gateReason({ platform: v.platform, version: v.version }) : cfgGate?.reason ?? null,
+    versionLine: v ? `show version: ${v.platform ?? '?'} Cisco IOS XE Software, Version ${v.version?.raw ?? v.xeVersionRaw ?? '?'}` : cfgGate?.line ?? null,
     statusShown,
     transport,
     transportLines: status && statusShown ? transportLines(status) : [],

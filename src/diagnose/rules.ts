@@ -56,6 +56,8 @@ const failureLines = (f: DiagnosisFacts): string[] => f.commFailure?.lines ?? []
 const src = (f: DiagnosisFacts): string => f.target?.sourceInterface ?? f.sourceInterface?.name ?? 'IF';
 const via = (f: DiagnosisFacts): string => (f.target ? `${f.target.host}:${f.target.port}` : 'CSSM');
 const STATS: readonly StatName[] = ['Trust Establishment', 'Trust Sync', 'Usage Reporting'];
+/** COMM_FAILED reasons the reference confirms (§2.4), and the 407 status the proxy row keys on. */
+const KNOWN_REASONS = /resolve server hostname|Connection timed out|Received empty response|^Communications (?:init )?failure$|\b407\b/i;
 
 /** Categories whose last response is a CSSM server error (reference §3.6/§4.1, [C GP]). */
 function serverErrors(f: DiagnosisFacts): StatName[] {
@@ -134,11 +136,12 @@ function tlsPki(f: DiagnosisFacts): { lines: string[]; what: string; fix: string
     };
   }
   // A TLS-inspecting proxy re-signs CSSM's certificate with its own CA: the session to the proxy
-  // is open, yet the TLS handshake to CSSM fails on the certificate (reason text inferred, §2.4).
-  if (f.target?.via === 'proxy' && tcpOpen(f) && currentFailure(f, /certificate|SSL|TLS|handshake|issuer/i)) {
+  // is open, the proxy tunnels, yet every request fails with a reason that is none of the
+  // confirmed connectivity ones (§2.4: TLS reason texts were never observed, so none is matched).
+  if (f.target?.via === 'proxy' && tcpOpen(f) && currentFailure(f, /./) && !KNOWN_REASONS.test(f.commFailure!.reason)) {
     return {
       lines: [...f.probeLines.filter((l) => l.startsWith('telnet')), ...failureLines(f)],
-      what: `the proxy ${via(f)} is reachable but the TLS handshake to CSSM fails on the certificate: a TLS-inspecting proxy presents a certificate not issued by Cisco`,
+      what: `the proxy ${via(f)} is reachable but every request through it fails (${f.commFailure!.reason}): a TLS-inspecting proxy presenting a certificate not issued by Cisco is the usual cause`,
       fix: 'Exempt smartreceiver.cisco.com from TLS inspection on the proxy (the switch accepts only the Cisco-issued certificate); confirm with TLS debugs (--debugs 60).',
     };
   }

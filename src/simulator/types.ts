@@ -13,9 +13,10 @@ export interface SimFaults {
   proxy?: 'down' | 'wrong_port' | 'auth_required' | 'tls_inspection';
   /**
    * `empty_response`: the server behind the URL answers with nothing (reference §2.4
-   * `Received empty response from server`, [C-other CZNOLAN]).
+   * `Received empty response from server`, [C-other CZNOLAN]). `server_error`: Trust Sync is answered
+   * `OK_TRY_AGAIN` / `Server error occurred: LS_LICENGINE_FAIL_TO_CONNECT` (§4.1, [C GP]).
    */
-  cssm?: 'timeout' | 'no_reply' | 'empty_response';
+  cssm?: 'timeout' | 'no_reply' | 'empty_response' | 'server_error';
   /** CRL download for SLA-TrustPoint fails (`%PKI-3-CRL_FETCH_FAIL`, text inferred): TLS to CSSM fails. */
   crl_fetch_fail?: boolean;
   token?: 'invalid' | 'expired';
