@@ -120,11 +120,15 @@ export async function runProbes(device: Device, target: ProbeTarget, onCommand?:
   }
   onCommand?.(cmds.telnet);
   const r = await device.run(cmds.telnet, { timeoutMs: 60_000, suspendWhen: OPEN_RE });
-  if (NOT_PERMITTED_RE.test(r.output) && !OPEN_RE.test(r.output)) {
-    out.push({ kind: 'telnet', command: cmds.telnet, target, untested: `${r.output.trim().split('\n').pop()}: TCP path untested` });
+  const telnet = parseTelnet(r.output).value;
+  // Refused by the vty, rejected by the parser of the CLI, or an answer no outcome reads: the
+  // probe says nothing about the path, so it is reported untested instead of failing a switch.
+  if (!r.suspended && (NOT_PERMITTED_RE.test(r.output) || telnet.outcome === 'unknown')) {
+    const said = r.failure?.line ?? r.output.trim().split('\n').filter(Boolean).pop() ?? 'no answer';
+    out.push({ kind: 'telnet', command: cmds.telnet, target, untested: `${said}: TCP path untested` });
     return out;
   }
-  const probe: Probe = { kind: 'telnet', command: cmds.telnet, target, telnet: parseTelnet(r.output).value };
+  const probe: Probe = { kind: 'telnet', command: cmds.telnet, target, telnet };
   if (r.suspended) probe.cleanup = await closeSession(device, onCommand);
   out.push(probe);
   return out;
