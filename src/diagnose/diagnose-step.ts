@@ -26,8 +26,10 @@ export interface DiagnoseStepOptions {
   debugSeconds?: number;
   clock?: Clock;
   captureWaitMs?: number;
-  /** Only failures at or after this time count (`slp run`: the run's start, the change explained). */
+  /** Only failures at or after this time count. */
   since?: Date;
+  /** `slp run`: how long ago (runner's clock) the change being explained started. */
+  changedMsAgo?: number;
   /** The play's `slp.account`: the Smart/Virtual Account the switch should report to. */
   expectedAccount?: ExpectedAccount;
 }
@@ -54,6 +56,7 @@ export async function diagnoseStep(device: Device, steps: StepRecorder, options:
   const look = (): Promise<GatheredDiagnosis> => diagnoseHost(device, {
     ...(options.clock ? { clock: options.clock } : {}),
     ...(options.since ? { since: options.since } : {}),
+    ...(options.changedMsAgo !== undefined ? { changedMsAgo: options.changedMsAgo } : {}),
     ...(options.expectedAccount ? { expectedAccount: options.expectedAccount } : {}),
   });
   if (options.use === 'explain') {

@@ -98,8 +98,16 @@ export interface DiagnoseContext {
   /** Days of event log to read (default 7). */
   eventlogDays?: number;
   since?: Date | null;
+  /**
+   * How long ago (runner's clock) the change being explained started: failures before it do not
+   * count. Turned into the device's time from its own clock, so a skewed clock does not matter.
+   */
+  changedMsAgo?: number;
   expectedAccount?: ExpectedAccount | null;
 }
+
+/** Slack for the two clocks' reading moments. */
+const SINCE_SLACK_MS = 60_000;
 
 export interface HostDiagnosis extends Diagnosis {
   /** The parsed evidence, for --json consumers. */
@@ -126,6 +134,10 @@ export async function diagnoseHost(device: Device, context: DiagnoseContext = {}
       telnetAllowed: cfg ? telnetOutputAllowed(cfg) : true,
     });
   }
-  const more = { since: context.since ?? null, expectedAccount: context.expectedAccount ?? null };
+  const deviceNow = evidence.clockDetail?.time ?? evidence.clock?.time;
+  const since = context.changedMsAgo !== undefined && deviceNow
+    ? new Date(Date.parse(deviceNow) - context.changedMsAgo - SINCE_SLACK_MS)
+    : context.since ?? null;
+  const more = { since, expectedAccount: context.expectedAccount ?? null };
   return { ...diagnose(evidence, { now: clock.now(), steps, ...more }), gathered: evidence };
 }

@@ -95,11 +95,14 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
       // A play's `account_is:` names the account the switch must report to: the diagnosis of a
       // failed host can then name wrong_account.
       const account = job.desired?.verify?.find((v) => v.account_is)?.account_is;
+      // Explaining a failed change: only failures since the change started count.
+      const changedMsAgo = ctx.mode === 'diagnose' ? null : steps.msSince('apply');
       return diagnoseStep(device, steps, {
         use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
         host: job.host.name,
         ...ctx.diagnose,
         ...(account ? { expectedAccount: account } : {}),
+        ...(changedMsAgo !== null ? { changedMsAgo } : {}),
       });
     },
   };

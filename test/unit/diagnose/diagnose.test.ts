@@ -236,6 +236,20 @@ describe('diagnoseHost', () => {
       'show license eventlog 7', 'show logging', 'show license history message', 'show license tech support', o.PING_CSSM, o.TELNET_CSSM,
     ]);
   });
+  it('explaining a change (slp run): a failure from before the change does not count', async () => {
+    // Device clock 23:45; the change started 2 minutes ago on the runner's clock; the failure
+    // (23:39:30, after the last success) is older than the change, so it is not the explanation.
+    const log = o.EVENTLOG_CLEAN.trimEnd() + '\n2025-01-24 23:39:30.000 UTC SAEVT_COMM_FAIL error="Communications failure"\n';
+    const script = {
+      'show version': o.VERSION_179, 'show license status': o.STATUS_HEALTHY, 'show running-config': o.RUN_CONFIG, 'show clock detail': '23:45:00.000 UTC Fri Jan 24 2025\nTime source is NTP\n',
+      'show license eventlog 7': log, 'show logging': o.LOGGING_CLEAN, 'show license history message': o.HISTORY_ANSWERED,
+      'show license tech support': o.TECH_OK, [o.PING_CSSM]: o.PING_OK, [o.TELNET_CSSM]: o.TELNET_OPEN,
+    };
+    const clock = { now: () => o.NOW, sleep: async () => undefined };
+    expect((await diagnoseHost(new ScriptedDevice(script), { clock })).cause).toBe('unknown');
+    expect((await diagnoseHost(new ScriptedDevice(script), { clock, changedMsAgo: 120_000 })).cause).toBe('healthy');
+  });
+
   it('an unsupported release is diagnosed from show version alone', async () => {
     const device = new ScriptedDevice({ 'show version': o.VERSION_173 });
     const d = await diagnoseHost(device);
