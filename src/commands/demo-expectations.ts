@@ -31,6 +31,11 @@ export const FAULT_CAUSES: readonly { fault: string; value?: unknown; cause: str
   { fault: 'proxy', value: 'down', cause: 'proxy_unreachable', needsProxy: true },
   { fault: 'proxy', value: 'wrong_port', cause: 'connection_timed_out', needsProxy: true },
   { fault: 'clock_not_set', value: true, cause: 'clock_not_set' },
+  { fault: 'cssm', value: 'empty_response', cause: 'empty_response_from_server' },
+  { fault: 'cssm', value: 'server_error', cause: 'cssm_server_error' },
+  { fault: 'crl_fetch_fail', value: true, cause: 'tls_pki_failure' },
+  { fault: 'proxy', value: 'auth_required', cause: 'proxy_refused', needsProxy: true },
+  { fault: 'proxy', value: 'tls_inspection', cause: 'tls_pki_failure', needsProxy: true },
 ];
 
 function olderThan179(version: string | undefined): boolean {

@@ -61,6 +61,11 @@ export interface ExchangeOptions {
   keepSyslogLines?: boolean;
   /** Extra last-line patterns that end the read, e.g. `Password:`. */
   expect?: readonly RegExp[];
+  /**
+   * Ends the read when the output so far (after the echo) matches, with no prompt to come: an
+   * outgoing telnet that stays open (`Trying … Open`) hands the terminal to the far end.
+   */
+  endWhen?: RegExp;
   /** Overrides ChannelOptions.isPrompt for this exchange (hostname changes). */
   isPrompt?: (line: string) => boolean;
 }
@@ -250,6 +255,10 @@ export class Channel {
             return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
           }
           if (aborting) return;
+          if (opts.endWhen && echoed) {
+            const afterEcho = text.slice(input === undefined ? 0 : text.indexOf('\n') + 1);
+            if (opts.endWhen.test(afterEcho)) return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
+          }
           if (tail && opts.expect?.some((re) => re.test(tail))) {
             return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
           }

@@ -18,6 +18,8 @@ export interface CommandResultFields {
   failure?: CommandFailure;
   /** Hides secrets in the text an error carries (throwIfFailed); default: none to hide. */
   redact?: (text: string) => string;
+  /** RunOptions.suspendWhen matched: the outgoing session was suspended (Ctrl-^ x), not closed. */
+  suspended?: boolean;
 }
 
 /**
@@ -37,6 +39,7 @@ export class CommandResult {
   readonly failed: boolean;
   readonly failure: CommandFailure | undefined;
   private readonly redact: (text: string) => string;
+  readonly suspended: boolean;
 
   constructor(f: CommandResultFields) {
     this.host = f.host;
@@ -48,6 +51,7 @@ export class CommandResult {
     this.failed = f.failure !== undefined;
     this.failure = f.failure;
     this.redact = f.redact ?? ((text) => text);
+    this.suspended = f.suspended === true;
   }
 
   /** This result, or CommandRejectedError(host, command, indicator, output) when it failed. */

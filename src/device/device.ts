@@ -37,6 +37,12 @@ export interface RunOptions {
   answers?: PromptAnswer[];
   /** The command contains a secret: it is shown as `***` in transcripts and errors. */
   secret?: boolean;
+  /**
+   * The command opens an outgoing session (`telnet`): when its output matches, the session is
+   * held open by the far end, so the driver suspends it at once with the IOS escape sequence
+   * (Ctrl-^ x) and returns at the prompt with `suspended` set. The caller then `disconnect`s it.
+   */
+  suspendWhen?: RegExp;
 }
 
 export interface ConfigureOptions {

@@ -186,6 +186,8 @@ export const ON_OPEN_COMMANDS: readonly { command: string; required: boolean }[]
 
 /** Control characters the driver sends. */
 export const CTRL_C = '\x03';
+/** Suspends an outgoing telnet session and returns to the switch's prompt: Ctrl-^ (Ctrl-Shift-6) then x. */
+export const ESCAPE_SUSPEND = '\x1ex';
 
 /**
  * Commands whose output is itself a list of syslog lines: their lines must stay output, not be

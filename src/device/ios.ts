@@ -7,6 +7,7 @@ import type { ConfigureOptions, Device, DeviceEvent, DeviceInfo, RunOptions } fr
 import {
   configLineFailure,
   CTRL_C,
+  ESCAPE_SUSPEND,
   FAILURE_INDICATORS,
   IosModeName,
   LOG_OUTPUT_COMMANDS,
@@ -212,7 +213,17 @@ export class IosDriver implements Device {
       ...(options.answers ? { answers: options.answers } : {}),
       ...(options.secret ? { secret: true } : {}),
       keepSyslogLines: LOG_OUTPUT_COMMANDS.some((re) => re.test(command)),
+      ...(options.suspendWhen ? { endWhen: options.suspendWhen } : {}),
     });
+    if (options.suspendWhen && ex.endedBy === 'expect') {
+      // The escape sequence is Ctrl-^ (0x1E) then x: IOS suspends the session and shows its prompt.
+      this.channel.write(ESCAPE_SUSPEND);
+      const back = await this.send(undefined, { phase: 'command' });
+      return new CommandResult({
+        host: this.o.name, command: ex.input, output: `${ex.output}${back.output}`, raw: `${ex.raw}${back.raw}`,
+        startedAt: ex.startedAt, elapsedMs: ex.elapsedMs + back.elapsedMs, suspended: true,
+      });
+    }
     return this.toResult(ex, findFailure(ex.output));
   }
 

@@ -13,7 +13,8 @@ import { asError } from '../steps/step-result';
 import { probeTarget } from '../verify/probes';
 import { runCapture, type CaptureResult } from './capture';
 import { runDebugs, type DebugResult } from './debugs';
-import { diagnoseHost, type HostDiagnosis as GatheredDiagnosis } from './diagnose';
+import { diagnoseHost, type Diagnosis, type HostDiagnosis as GatheredDiagnosis } from './diagnose';
+import type { ExpectedAccount } from './facts';
 
 export interface DiagnoseStepOptions {
   /** `explain` a failure (slp run) or give the `verdict` (slp diagnose). */
@@ -25,6 +26,12 @@ export interface DiagnoseStepOptions {
   debugSeconds?: number;
   clock?: Clock;
   captureWaitMs?: number;
+  /** Only failures at or after this time count. */
+  since?: Date;
+  /** `slp run`: how long ago (runner's clock) the change being explained started. */
+  changedMsAgo?: number;
+  /** The play's `slp.account`: the Smart/Virtual Account the switch should report to. */
+  expectedAccount?: ExpectedAccount;
 }
 
 /** What the step found: the diagnosis, and the capture and debugs when asked for. */
@@ -34,12 +41,24 @@ export interface DiagnoseOutcome {
   debugs?: DebugResult;
 }
 
-function kept(d: GatheredDiagnosis): HostDiagnosis {
-  return { cause: d.cause, summary: d.summary, evidence: d.evidence, remedy: d.remedy, steps: d.steps };
+function kept(d: Diagnosis): HostDiagnosis {
+  return { cause: d.cause, summary: d.summary, evidence: d.evidence, remedy: d.remedy, steps: d.steps, ...(d.notInCapture ? { notInCapture: d.notInCapture } : {}) };
+}
+
+/** `slp diagnose --from`: the verdict step over a capture already read (no device). */
+export async function offlineDiagnoseStep(steps: StepRecorder, look: () => Diagnosis): Promise<DiagnoseOutcome> {
+  const d = await steps.run('diagnose', async () => look(), (x) =>
+    x.cause === 'healthy' ? { status: 'ok', detail: 'healthy' } : { status: 'failed', detail: `${x.cause} — ${x.summary}` });
+  return { diagnosis: kept(d) };
 }
 
 export async function diagnoseStep(device: Device, steps: StepRecorder, options: DiagnoseStepOptions): Promise<DiagnoseOutcome> {
-  const look = (): Promise<GatheredDiagnosis> => diagnoseHost(device, options.clock ? { clock: options.clock } : {});
+  const look = (): Promise<GatheredDiagnosis> => diagnoseHost(device, {
+    ...(options.clock ? { clock: options.clock } : {}),
+    ...(options.since ? { since: options.since } : {}),
+    ...(options.changedMsAgo !== undefined ? { changedMsAgo: options.changedMsAgo } : {}),
+    ...(options.expectedAccount ? { expectedAccount: options.expectedAccount } : {}),
+  });
   if (options.use === 'explain') {
     const found = await steps.run('diagnose', () => look().then((d) => ({ d }), (error: unknown) => ({ error: asError(error) })), (r) =>
       'd' in r ? { status: 'ok', detail: r.d.cause } : { status: 'skipped', detail: `diagnosis failed: ${r.error.message}` });

@@ -5,4 +5,6 @@ export interface HostDiagnosis {
   evidence: string[];
   remedy: string;
   steps?: string[];
+  /** `slp diagnose --from`: the outputs the decision tree reads that the capture does not hold. */
+  notInCapture?: string[];
 }

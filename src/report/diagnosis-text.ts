@@ -38,6 +38,7 @@ export function formatDiagnosisBlock(r: HostResult): string {
     out.push(`${r.host}: ${d.cause} — ${d.summary}`);
     if (d.evidence.length) out.push('  evidence:', ...d.evidence.map((l) => `    ${l}`));
     out.push(`  remedy: ${d.remedy}`);
+    if (d.notInCapture?.length) out.push(`  not in the capture: ${d.notInCapture.join(', ')}`);
     if (r.error) out.push(`  error: ${r.error.message}`);
   }
   out.push(...captureLines(r), ...debugLines(r));

@@ -97,13 +97,22 @@ export function defaultSteps(options: DefaultStepOptions = {}): HostSteps {
 
     confirm: (device, plan, steps, confirmOptions) => confirmChanges(device, plan, steps, confirmOptions),
 
-    diagnose: (device, job, ctx, _failure, steps) => diagnoseStep(device, steps, {
-      use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
-      host: job.host.name,
-      ...ctx.diagnose,
-      // The debug and capture windows only observe: the first Ctrl-C or signal ends them, and
-      // the debugs are turned off (and the capture point removed) before the session closes.
-      clock: abortableClock(ctx.diagnose?.clock ?? idleClock(ctx.idle), ctx.stopSignal),
-    }),
+    diagnose: (device, job, ctx, _failure, steps) => {
+      // A play's `account_is:` names the account the switch must report to: the diagnosis of a
+      // failed host can then name wrong_account.
+      const account = job.desired?.verify?.find((v) => v.account_is)?.account_is;
+      // Explaining a failed change: only failures since the change started count.
+      const changedMsAgo = ctx.mode === 'diagnose' ? null : steps.msSince('apply');
+      return diagnoseStep(device, steps, {
+        use: ctx.mode === 'diagnose' ? 'verdict' : 'explain',
+        host: job.host.name,
+        ...ctx.diagnose,
+        ...(account ? { expectedAccount: account } : {}),
+        ...(changedMsAgo !== null ? { changedMsAgo } : {}),
+        // The debug and capture windows only observe: the first Ctrl-C or signal ends them, and
+        // the debugs are turned off (and the capture point removed) before the session closes.
+        clock: abortableClock(ctx.diagnose?.clock ?? idleClock(ctx.idle), ctx.stopSignal),
+      });
+    },
   };
 }

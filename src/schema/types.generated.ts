@@ -135,10 +135,18 @@ export interface VerifyItem {
   settings_as_declared?: boolean;
   reachable?: ReachableCheck;
   history_has_response?: boolean;
+  account_is?: Account;
 }
 export interface ReachableCheck {
   host: Address;
   port: Port;
+}
+/**
+ * The Smart Account and/or Virtual Account the switch must report to (show license status → Account Information).
+ */
+export interface Account {
+  smart_account?: string;
+  virtual_account?: string;
 }
 
 // ---- inventory.schema.json

@@ -4,7 +4,7 @@
  * line discipline owns bytes, echo and paging.
  */
 import type { CommandTree } from './command-tree';
-import type { Handler, Mode, Question, Reply, SessionApi } from './command-types';
+import type { Handler, Mode, OutgoingConnection, Question, Reply, SessionApi } from './command-types';
 import { buildExecTree, buildUserTree } from './exec-commands';
 import { buildConfigTree, buildInterfaceTree, buildSubModeTree, endConfig } from './config-commands';
 import { applyFilter, parseFilter } from './output-filters';
@@ -42,8 +42,7 @@ const SUFFIX: Record<Mode, string> = {
 export interface Outcome {
   output: string;
   close?: boolean;
-  /** An outbound session (telnet) stays open: no prompt until the escape sequence (Ctrl-^ x). */
-  holdUntilEscape?: boolean;
+  attach?: OutgoingConnection;
 }
 
 export class CliSession implements SessionApi {
@@ -51,6 +50,7 @@ export class CliSession implements SessionApi {
   iface?: string;
   terminal = { length: 24, width: 80, monitor: false };
   question?: Question;
+  outgoing: OutgoingConnection[] = [];
   private unsubscribe?: () => void;
 
   constructor(
@@ -131,7 +131,7 @@ export class CliSession implements SessionApi {
   private settle(reply: Reply): Outcome {
     if (typeof reply === 'string') return { output: reply };
     if (reply.ask) this.question = reply.ask;
-    return { output: reply.output ?? '', close: reply.close, ...(reply.holdUntilEscape ? { holdUntilEscape: true } : {}) };
+    return { output: reply.output ?? '', close: reply.close, ...(reply.attach ? { attach: reply.attach } : {}) };
   }
 
   private caret(column: number): string {

@@ -12,7 +12,15 @@ export interface Question {
   answer(line: string): Reply;
 }
 
-export type Reply = string | { output?: string; ask?: Question; close?: boolean; holdUntilEscape?: boolean };
+/** An outgoing telnet session the far end holds open (reference §3.12 note: HTTPS servers do). */
+export interface OutgoingConnection {
+  host: string;
+  address: string;
+  port: number;
+}
+
+/** `attach`: the terminal now belongs to an outgoing session (no prompt until it is suspended). */
+export type Reply = string | { output?: string; ask?: Question; close?: boolean; attach?: OutgoingConnection };
 
 export interface SessionApi {
   readonly device: SimDevice;
@@ -27,6 +35,8 @@ export interface SessionApi {
   runExec(line: string): Reply;
   /** Marks the running config changed (for `Last configuration change`). */
   changed(): void;
+  /** Suspended outgoing sessions (`show sessions`, `disconnect`), oldest first. */
+  outgoing: OutgoingConnection[];
 }
 
 export type Handler = (s: SessionApi, a: Args) => Reply;

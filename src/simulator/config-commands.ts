@@ -148,6 +148,25 @@ export function buildConfigTree(): CommandTree<Handler> {
   t.add(`no ip name-server vrf <vrf:word> ${OPTIONAL_CHAIN}`, (s, a) => removeServers(s, a.vrf, servers(a)));
   t.add('ip http client source-interface <iface:iface>', (s, a) => ((s.device.running.httpClientSourceInterface = a.iface), done(s)));
   t.add('no ip http client source-interface [<iface:iface>]', (s) => ((s.device.running.httpClientSourceInterface = undefined), done(s)));
+  t.add('ip http client secure-trustpoint <tp:word>', (s, a) => ((s.device.running.httpSecureTrustpoint = a.tp), done(s)));
+  t.add('no ip http client secure-trustpoint [<tp:word>]', (s) => ((s.device.running.httpSecureTrustpoint = undefined), done(s)));
+  t.add('no crypto pki trustpoint SLA-TrustPoint', (s) => ({
+    ask: {
+      prompt: '% Removing an enrolled trustpoint will destroy all certificates\nreceived from the related Certificate Authority.\n\nAre you sure you want to do this? [yes/no]: ',
+      answer: (line) => {
+        if (/^y/i.test(line.trim())) {
+          s.device.running.slaTrustpointRemoved = true;
+          return done(s);
+        }
+        return '';
+      },
+    },
+  }));
+  t.add('clock timezone <name:word> <hours:word> [<minutes:0-59>]', (s, a) => {
+    if (!/^-?\d{1,2}$/.test(a.hours) || Math.abs(Number(a.hours)) > 23) return `% Invalid input detected at '^' marker.\n`;
+    s.device.running.clockTimezone = { name: a.name, hours: Number(a.hours), minutes: Number(a.minutes ?? 0) };
+    return done(s);
+  });
 
   t.add('interface <iface:iface>', enterInterface);
   t.add('no interface <iface:iface>', (s, a) => {
@@ -230,7 +249,7 @@ export function buildSubModeTree(mode: 'config-vrf' | 'config-archive' | 'config
   } else {
     t.add('login local', () => '');
     t.add('transport input <p:ssh|telnet|all|none>', () => '');
-    t.add('transport output <p:ssh|telnet|all|none>', (s, a) => ((s.device.running.vtyTransportOutputNone = a.p === 'none'), done(s)));
+    t.add('transport output <p:ssh|telnet|all|none>', (s, a) => ((s.device.running.vtyTransportOutput = a.p), done(s)));
     t.add('exec-timeout <m:0-35791> [<sec:0-2147483>]', () => '');
   }
   return t;

@@ -36,8 +36,11 @@ export function describeHttpAttempt(ctx: NetContext, verdict: CssmVerdict, clock
   const name = resolve(ctx, dial, lic.vrf ?? '');
   const failure = verdict.ok ? undefined : verdict.failure;
   if (failure === 'transport') return undefined; // not Smart: no HTTPS toward CSSM
-  const outcome = failure ?? (clockNotSet ? 'certificate' : 'ok');
-  const reason = outcome === 'certificate' ? 'certificate is not yet valid' : outcome === 'ok' ? 'OK' : COMM_FAILURE_REASON[outcome];
+  // TLS and CRL failures stop at the certificate check; an empty reply or a 407 after the request.
+  const stage = { tls: 'certificate', crl: 'certificate', empty_response: 'no_reply', proxy_auth: 'no_reply' } as const;
+  const outcome = failure ? (failure in stage ? stage[failure as keyof typeof stage] : failure as HttpAttempt['outcome']) : (clockNotSet ? 'certificate' : 'ok');
+  const reason = failure && failure in stage ? COMM_FAILURE_REASON[failure]
+    : outcome === 'certificate' ? 'certificate is not yet valid' : outcome === 'ok' ? 'OK' : COMM_FAILURE_REASON[outcome as 'dns' | 'timeout' | 'no_reply'];
   return { url, dial, port, proxy: !!lic.proxyAddress, server: name.server, address: name.ok ? name.address : undefined, outcome, reason };
 }
 

@@ -31,6 +31,14 @@ export interface DeviceConfig {
     usageInterval?: number;
   };
   httpClientSourceInterface?: string;
+  /** `ip http client secure-trustpoint X`: the HTTPS client validates servers against X. */
+  httpSecureTrustpoint?: string;
+  /** `no crypto pki trustpoint SLA-TrustPoint` was entered (the switch creates it at boot). */
+  slaTrustpointRemoved?: boolean;
+  /** `clock timezone NAME H [M]`. */
+  clockTimezone?: { name: string; hours: number; minutes: number };
+  /** `transport output …` on the vty lines; undefined = IOS default (not shown). */
+  vtyTransportOutput?: string;
   dns: {
     lookup: boolean;
     /** key '' = global routing table, otherwise the VRF name. */
@@ -44,8 +52,6 @@ export interface DeviceConfig {
   loggingMonitor: boolean;
   /** `logging monitor <level>`: the most verbose severity a vty with `terminal monitor` gets (default 7, debugging). */
   loggingMonitorLevel?: number;
-  /** `transport output none` under `line vty`: no outbound telnet/ssh from a vty session (hardened profile). */
-  vtyTransportOutputNone?: boolean;
 }
 
 export function cloneConfig(c: DeviceConfig): DeviceConfig {

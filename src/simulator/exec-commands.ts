@@ -16,6 +16,7 @@ import { renderShowLicenseHistoryMessage } from './renderers/show-license-histor
 import { renderShowLicenseAll } from './renderers/show-license-all';
 import { renderShowIpInterfaceBrief } from './renderers/show-ip-interface-brief';
 import { renderShowClock } from './renderers/show-clock';
+import { renderSessions, renderShowClockDetail, renderShowNtpStatus } from './renderers/sessions-clock';
 import { renderShowIpCef } from './renderers/show-ip-cef';
 import { renderShowIpArp } from './renderers/show-ip-arp';
 import { renderShowMacAddressTable } from './renderers/show-mac-address-table';
@@ -114,6 +115,22 @@ export function buildExecTree(): CommandTree<Handler> {
   t.add('ping vrf <vrf:word> <host:host> [source <source:iface>]', (s, a) => renderPing(s.device, a.host, a.vrf, a.source));
   t.add('telnet <host:host> <port:1-65535> [/vrf <vrf:word>] [/ipv4] [/source-interface <source:iface>]', (s, a) => renderTelnet(s.device, a.host, Number(a.port), a.vrf ?? '', a.source));
   t.add('telnet <host:host> <port:1-65535> [/ipv4] [/source-interface <source:iface>] [/vrf <vrf:word>]', (s, a) => renderTelnet(s.device, a.host, Number(a.port), a.vrf ?? '', a.source));
+  t.add('show sessions', show((s) => renderSessions(s)));
+  t.add('disconnect [<n:1-20>]', (s, a) => {
+    const i = a.n === undefined ? s.outgoing.length - 1 : Number(a.n) - 1;
+    const conn = s.outgoing[i];
+    if (!conn) return '% No connections open\n';
+    return {
+      ask: {
+        prompt: `Closing connection to ${conn.host} [confirm]`,
+        answer: (line) => {
+          if (line.trim() === '' || /^y/i.test(line.trim())) s.outgoing.splice(i, 1);
+          return '';
+        },
+      },
+    };
+  });
+  t.add('show ntp status', show((s) => renderShowNtpStatus(s.device)));
   monitorCapture(t);
   debugCommands(t);
   return t;
@@ -127,6 +144,7 @@ function addUserCommands(t: CommandTree<Handler>): void {
   t.add('show privilege', (s) => `Current privilege level is ${s.mode === 'user' ? 1 : 15}\n`);
   t.add('show version', show((s) => renderShowVersion(s.device)));
   t.add('show clock', show((s) => renderShowClock(s.device)));
+  t.add('show clock detail', show((s) => renderShowClockDetail(s.device)));
   // Available at privilege 1 on IOS, so `ssh switch 'show ip interface brief'` works without enable.
   t.add('show ip interface brief', show((s) => renderShowIpInterfaceBrief(s.device)));
   t.add('terminal length <n:0-512>', terminal('length'));

@@ -51,7 +51,7 @@ export interface ResponseInput {
   devices: SimMember[];
   nonce: string;
   at: number;
-  status: 'OK' | 'FAILED';
+  status: 'OK' | 'FAILED' | 'OK_TRY_AGAIN';
   message: string;
   account: string;
   virtualAccount: string;

@@ -235,6 +235,17 @@ export class LicensingAgent {
         return;
       }
       this.commOk();
+      if (this.host.faults.cssm === 'server_error') {
+        // CSSM answers but fails on its side (reference §4.1 "Server-side error", [C GP]).
+        const reason = 'Server error occurred: LS_LICENGINE_FAIL_TO_CONNECT';
+        for (const [cat, entry, type, nonce] of [['Trust Sync', syncEntry, 'TRUST_SYNC', syncNonce], ['Usage Reporting', repEntry, 'USAGE_REPORT', repNonce]] as const) {
+          if (!entry) continue;
+          entry.responseAt = now;
+          entry.response = responseJson({ requestType: type, active, devices: [], nonce, at: now, status: 'OK_TRY_AGAIN', message: reason, account: '', virtualAccount: '' });
+          this.record(cat, false, 'OK_TRY_AGAIN', reason, false);
+        }
+        return;
+      }
       syncEntry.responseAt = now;
       syncEntry.response = responseJson({ requestType: 'TRUST_SYNC', active, devices: idx.map((i) => this.host.members[i]), nonce: syncNonce, at: now, status: 'OK', message: 'OK', account: 'LAB Smart Account', virtualAccount: 'LAB-VA' });
       this.record('Trust Sync', true, 'OK');

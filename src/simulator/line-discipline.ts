@@ -28,8 +28,8 @@ export class LineDiscipline {
   private closed = false;
   private commands = 0;
   private pager?: { lines: string[]; rest: () => void };
-  /** A telnet session the far end holds open: typed text goes to it until Ctrl-^ x suspends it. */
-  private held?: { rest: () => void; escaped: boolean };
+  /** An outgoing telnet session holds the terminal; `escape`: Ctrl-^ was typed, `x` suspends. */
+  private attached?: { conn: import('./command-types').OutgoingConnection; escape: boolean };
 
   constructor(
     private readonly session: CliSession,
@@ -49,9 +49,9 @@ export class LineDiscipline {
       this.page(data);
       return;
     }
-    if (this.held) {
-      data = this.holding(data);
-      if (this.held) return;
+    if (this.attached) {
+      data = this.toRemote(data);
+      if (this.attached) return;
     }
     this.queue += data;
     this.drain();
@@ -173,6 +173,11 @@ export class LineDiscipline {
       return n;
     };
     const complete = (): void => {
+      if (outcome.attach) {
+        // The far end holds the session: no prompt until the client suspends it.
+        this.attached = { conn: outcome.attach, escape: false };
+        return;
+      }
       if (outcome.close) {
         this.closed = true;
         this.term.close();
@@ -182,11 +187,6 @@ export class LineDiscipline {
       this.busy = false;
       this.drain();
     };
-    if (outcome.holdUntilEscape) {
-      this.term.write(`${echo}\r\n${out}`);
-      this.held = { rest: complete, escaped: false };
-      return;
-    }
     if (this.session.terminal.length > 0 && lines.length - 1 > pageSize && pageSize > 0) {
       this.term.write(`${echo}\r\n${lines.slice(0, pageSize).join('\r\n')}\r\n${MORE}`);
       this.pager = { lines: lines.slice(pageSize), rest: complete };
@@ -197,20 +197,22 @@ export class LineDiscipline {
   }
 
   /**
-   * Input while an outbound session is held open: it goes to the far end (which never answers)
-   * until Ctrl-^ (0x1e) then `x` suspends the session and the prompt comes back. Returns what
-   * was typed after the escape.
+   * Bytes typed while an outgoing session holds the terminal go to the far end (which answers
+   * nothing) until the escape sequence Ctrl-^ x suspends it: IOS then shows the prompt again.
+   * Returns what follows the escape sequence, for the CLI.
    */
-  private holding(data: string): string {
-    const h = this.held!;
+  private toRemote(data: string): string {
+    const a = this.attached!;
     for (let i = 0; i < data.length; i++) {
       const ch = data[i];
-      if (h.escaped && (ch === 'x' || ch === 'X')) {
-        this.held = undefined;
-        h.rest();
+      if (a.escape && (ch === 'x' || ch === 'X')) {
+        this.session.outgoing.push(a.conn);
+        this.attached = undefined;
+        this.busy = false;
+        this.term.write(`\r\n${this.session.prompt()}`);
         return data.slice(i + 1);
       }
-      h.escaped = ch === '\x1e';
+      a.escape = ch === '\x1e';
     }
     return '';
   }

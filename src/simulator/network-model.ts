@@ -100,7 +100,7 @@ export function pingReachable(ctx: NetContext, address: string, vrf: string, sou
   return false;
 }
 
-export type CssmVerdict = { ok: true } | { ok: false; failure: 'dns' | 'timeout' | 'no_reply' | 'transport' };
+export type CssmVerdict = { ok: true } | { ok: false; failure: 'dns' | 'timeout' | 'no_reply' | 'transport' | 'empty_response' | 'proxy_auth' | 'tls' | 'crl' };
 
 /** Can the licensing agent talk to CSSM with this configuration? (Smart transport only.) */
 export function cssmReachable(ctx: NetContext): CssmVerdict {
@@ -118,13 +118,21 @@ export function cssmReachable(ctx: NetContext): CssmVerdict {
     // The session is up but the proxy never answers the CONNECT: the agent gives up [I].
     if (ctx.faults.proxy === 'holds_open') return { ok: false, failure: 'timeout' };
     if (!ctx.lab.cssm_hosts.some((h) => h.toLowerCase() === host.toLowerCase())) return { ok: false, failure: 'dns' };
+    if (ctx.faults.proxy === 'auth_required') return { ok: false, failure: 'proxy_auth' };
+    if (ctx.faults.proxy === 'tls_inspection') return { ok: false, failure: 'tls' };
   } else {
     const name = resolve(ctx, host, vrf);
     if (!name.ok) return { ok: false, failure: 'dns' };
     if (tcpConnect(ctx, name.address, 443, vrf, source) !== 'open') return { ok: false, failure: 'timeout' };
   }
   if (ctx.faults.cssm === 'timeout') return { ok: false, failure: 'timeout' };
+  // TLS: the client validates CSSM's certificate against SLA-TrustPoint (or the secure-trustpoint
+  // override), whose CA signs CSSM's chain; a CRL it cannot fetch fails the check [I].
+  const tp = ctx.config.httpSecureTrustpoint;
+  if (ctx.config.slaTrustpointRemoved || (tp !== undefined && tp !== 'SLA-TrustPoint')) return { ok: false, failure: 'tls' };
+  if (ctx.faults.crl_fetch_fail) return { ok: false, failure: 'crl' };
   if (ctx.faults.cssm === 'no_reply') return { ok: false, failure: 'no_reply' };
+  if (ctx.faults.cssm === 'empty_response') return { ok: false, failure: 'empty_response' };
   return { ok: true };
 }
 
@@ -134,4 +142,9 @@ export const COMM_FAILURE_REASON: Record<Exclude<CssmVerdict, { ok: true }>['fai
   timeout: 'Connection timed out',
   no_reply: 'Connection timed out',
   transport: 'Communications init failure',
+  empty_response: 'Received empty response from server',
+  // Not in the reference (§2.4: TLS and proxy reasons were never observed): inferred texts.
+  proxy_auth: 'HTTP error 407 Proxy Authentication Required',
+  tls: 'SSL certificate problem: unable to get local issuer certificate',
+  crl: 'SSL certificate problem: unable to get certificate CRL',
 };

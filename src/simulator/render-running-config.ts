@@ -105,11 +105,13 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = 
   out.push('!');
   if (cfg.enableSecret) out.push(`enable secret 9 ${hashSecret(cfg.enableSecret)}`, '!');
   out.push('no aaa new-model');
+  // After the aaa lines, as on IOS XE [I].
+  if (cfg.clockTimezone) out.push(`clock timezone ${cfg.clockTimezone.name} ${cfg.clockTimezone.hours} ${cfg.clockTimezone.minutes}`);
   id.members.forEach((m, i) => out.push(`switch ${i + 1} provision ${m.pid.toLowerCase()}`));
   out.push('!', 'ip routing', '!');
   out.push(...renderDns(cfg, withDefaults));
   out.push('!', '!', 'login on-success log', '!');
-  out.push('crypto pki trustpoint SLA-TrustPoint', ' enrollment pkcs12', ' revocation-check crl', '!', '!');
+  if (!cfg.slaTrustpointRemoved) out.push('crypto pki trustpoint SLA-TrustPoint', ' enrollment pkcs12', ' revocation-check crl', '!', '!');
   out.push(...renderLicenseLines(cfg, id.platform, withDefaults));
   out.push('!', '!', 'diagnostic bootup level minimal', '!', 'spanning-tree mode rapid-pvst', 'spanning-tree extend system-id', '!');
   out.push(`username ${cfg.username.name} privilege 15 secret 9 ${hashSecret(cfg.username.secret)}`, '!');
@@ -119,6 +121,7 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = 
   }
   out.push('ip forward-protocol nd', 'ip http server', 'ip http authentication local', 'ip http secure-server');
   if (cfg.httpClientSourceInterface) out.push(`ip http client source-interface ${cfg.httpClientSourceInterface}`);
+  if (cfg.httpSecureTrustpoint) out.push(`ip http client secure-trustpoint ${cfg.httpSecureTrustpoint}`);
   out.push('ip ssh version 2', '!');
   if (cfg.archive) {
     out.push('archive');
@@ -129,8 +132,8 @@ function renderConfigBody(cfg: DeviceConfig, id: ConfigIdentity, withDefaults = 
   if (cfg.bannerMotd !== undefined) out.push(`banner motd ^C${cfg.bannerMotd}^C`, '!');
   if (!cfg.loggingMonitor) out.push('no logging monitor', '!');
   else if (cfg.loggingMonitorLevel !== undefined && cfg.loggingMonitorLevel !== 7) out.push(`logging monitor ${SEVERITY_NAMES[cfg.loggingMonitorLevel]}`, '!');
-  const vtyOut = cfg.vtyTransportOutputNone ? [' transport output none'] : [];
-  out.push('line con 0', ' stopbits 1', 'line vty 0 4', ' login local', ' transport input ssh', ...vtyOut, 'line vty 5 15', ' login local', ' transport input ssh', ...vtyOut, '!');
+  const output = cfg.vtyTransportOutput ? [` transport output ${cfg.vtyTransportOutput}`] : [];
+  out.push('line con 0', ' stopbits 1', 'line vty 0 4', ' login local', ' transport input ssh', ...output, 'line vty 5 15', ' login local', ' transport input ssh', ...output, '!');
   out.push(
     'call-home',
     ' ! If contact email address in call-home is configured as sch-smart-licensing@cisco.com',

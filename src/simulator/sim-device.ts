@@ -120,11 +120,12 @@ export class SimDevice {
       vrfs: ['Mgmt-vrf'],
       interfaces: { Vlan1: { ...newInterface(), shutdown: true } },
       loggingMonitor: true,
+      ...(sim.vty_transport_output ? { vtyTransportOutput: sim.vty_transport_output } : {}),
     };
     if (sim.profile === 'hardened') {
       // A common hardening baseline: no syslog on vty sessions, no outbound connections from them.
       cfg.loggingMonitor = false;
-      cfg.vtyTransportOutputNone = true;
+      cfg.vtyTransportOutput = 'none';
     }
     for (const name of sim.interfaces ?? DEFAULT_INTERFACES) {
       const net = this.lab.subnets[name];
@@ -180,6 +181,8 @@ export class SimDevice {
 
   /** Debug lines for one HTTPS attempt toward CSSM: stamped and delivered like syslog (buffer + monitor). */
   private debugHttp(verdict: CssmVerdict, clockNotSet: boolean): void {
+    // crl_fetch_fail: PKI logs the failed download at each TLS attempt [I for the text].
+    if (!verdict.ok && verdict.failure === 'crl') this.syslog('%PKI-3-CRL_FETCH_FAIL: CRL fetch for trustpoint SLA-TrustPoint failed');
     if (this.debugs.size === 0) return;
     for (const line of httpDebugLines(this.debugs, describeHttpAttempt(this.netContext(), verdict, clockNotSet))) this.syslog(line);
   }

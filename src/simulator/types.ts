@@ -6,9 +6,20 @@
 
 export interface SimFaults {
   dns_unreachable?: boolean;
-  /** holds_open: the proxy accepts the TCP session and never answers on it (the agent times out; telnet stays Open). */
-  proxy?: 'down' | 'wrong_port' | 'holds_open';
-  cssm?: 'timeout' | 'no_reply';
+  /**
+   * `holds_open`: the proxy accepts the TCP session and never answers on it (the agent times out).
+   * `auth_required`: the proxy answers CONNECT with HTTP 407 (RFC 9110; the agent's reason text is
+   * inferred). `tls_inspection`: the proxy re-signs CSSM's certificate with its own CA [I].
+   */
+  proxy?: 'down' | 'wrong_port' | 'holds_open' | 'auth_required' | 'tls_inspection';
+  /**
+   * `empty_response`: the server behind the URL answers with nothing (reference §2.4
+   * `Received empty response from server`, [C-other CZNOLAN]). `server_error`: Trust Sync is answered
+   * `OK_TRY_AGAIN` / `Server error occurred: LS_LICENGINE_FAIL_TO_CONNECT` (§4.1, [C GP]).
+   */
+  cssm?: 'timeout' | 'no_reply' | 'empty_response' | 'server_error';
+  /** CRL download for SLA-TrustPoint fails (`%PKI-3-CRL_FETCH_FAIL`, text inferred): TLS to CSSM fails. */
+  crl_fetch_fail?: boolean;
   token?: 'invalid' | 'expired';
   auth_failure?: boolean;
   /** The first session to be sent N+1 commands loses its connection (once per switch). */
@@ -46,6 +57,8 @@ export interface SimBlock {
   /** This switch's delay before a trust install or sync result lands (the fleet's asyncDelayMs otherwise). */
   async_delay_ms?: number;
   motd?: string;
+  /** `transport output` on the vty lines (hardening: `none` or `ssh` refuses outgoing telnet). */
+  vty_transport_output?: 'none' | 'ssh' | 'telnet' | 'all';
   faults?: SimFaults;
   /** `hardened`: `no logging monitor` and `transport output none` on the vty lines (docs/simulator.md). */
   profile?: 'default' | 'hardened';

@@ -24,6 +24,12 @@ export class StepRecorder {
     private readonly origin = 0,
   ) {}
 
+  /** Milliseconds since step `name` started (its latest run), or null when it has not run. */
+  msSince(name: HostStepName): number | null {
+    const step = [...this.steps].reverse().find((x) => x.step === name);
+    return step ? this.now() - (this.origin + step.startedAt) : null;
+  }
+
   /**
    * Runs `body` as step `name`; `end` says how it ended from what body returned. A throw ends the
    * step failed or unreachable (classifyError) with the error as data, and is thrown on.

@@ -6,12 +6,14 @@
 import type { Device } from '../device/device';
 import {
   parseShowClock,
+  parseShowIpInterfaceBrief,
   parseShowLicenseEventlog,
   parseShowLicenseHistoryMessage,
   parseShowLicenseStatus,
   parseShowLicenseTechSupport,
   parseShowLicenseUdi,
   parseShowLogging,
+  parseShowNtpStatus,
   parseShowRunningConfig,
   parseShowVersion,
   type ShowClock,
@@ -21,9 +23,12 @@ import {
   type ShowLicenseTechSupport,
   type ShowLicenseUdi,
   type ShowLogging,
+  type ShowNtpStatus,
   type ShowVersion,
   type SlpConfigView,
 } from '../parsers';
+import type { ConfigLine } from '../parsers/config-tree';
+import type { InterfaceBriefRow } from '../parsers/show-ip-interface-brief';
 import type { Probe } from './probes';
 
 /** The parsed outputs, each present only when it was gathered. */
@@ -38,11 +43,19 @@ export interface Evidence {
   /** The SLP-related view of `show running-config`. */
   config?: SlpConfigView;
   udi?: ShowLicenseUdi;
+  /** `show clock detail`: the clock with its time source (diagnosis; `clock` is plain `show clock`). */
+  clockDetail?: ShowClock;
+  /** `show ntp status`; absent when the switch refused it (`%NTP is not enabled.`). */
+  ntp?: ShowNtpStatus;
+  /** `show ip interface brief` (seed troubleshooting: the source interface is up and addressed). */
+  interfaces?: InterfaceBriefRow[];
+  /** The whole `show running-config` tree (read with `config`), for lines outside the licensing view. */
+  configTree?: ConfigLine[];
   /** Active probes (ping, telnet) toward CSSM or the proxy, in the order they were run. */
   probes?: Probe[];
 }
 
-export type EvidencePart = Exclude<keyof Evidence, 'probes'>;
+export type EvidencePart = Exclude<keyof Evidence, 'probes' | 'configTree'>;
 
 /** Days of event log read by default: a week covers a failure that started before a weekend. */
 export const DEFAULT_EVENTLOG_DAYS = 7;
@@ -50,6 +63,13 @@ export const DEFAULT_EVENTLOG_DAYS = 7;
 interface PartSource {
   command: (o: GatherOptions) => string;
   read: (text: string) => Evidence[EvidencePart];
+  /** Other evidence the same output carries (the config tree beside the licensing view). */
+  also?: (text: string) => Partial<Evidence>;
+  /**
+   * A switch may refuse the command without anything being wrong (`show ntp status` with NTP off
+   * prints `%NTP is not enabled.`): the part is then left out instead of failing the look.
+   */
+  optional?: boolean;
 }
 
 /** Which command fills which part (the guide's commands, reference §3 / seed steps 1–4). */
@@ -64,8 +84,15 @@ export const EVIDENCE_SOURCES: Readonly<Record<EvidencePart, PartSource>> = {
   history: { command: () => 'show license history message', read: (t) => parseShowLicenseHistoryMessage(t).value },
   logging: { command: () => 'show logging', read: (t) => parseShowLogging(t).value },
   clock: { command: () => 'show clock', read: (t) => parseShowClock(t).value },
-  config: { command: () => 'show running-config', read: (t) => parseShowRunningConfig(t).value.slp },
+  config: {
+    command: () => 'show running-config',
+    read: (t) => parseShowRunningConfig(t).value.slp,
+    also: (t) => ({ configTree: parseShowRunningConfig(t).value.tree }),
+  },
   udi: { command: () => 'show license udi', read: (t) => parseShowLicenseUdi(t).value },
+  clockDetail: { command: () => 'show clock detail', read: (t) => parseShowClock(t).value, optional: true },
+  ntp: { command: () => 'show ntp status', read: (t) => parseShowNtpStatus(t).value, optional: true },
+  interfaces: { command: () => 'show ip interface brief', read: (t) => parseShowIpInterfaceBrief(t).value.interfaces, optional: true },
 };
 
 export interface GatherOptions {
@@ -81,8 +108,11 @@ export async function gatherEvidence(device: Device, parts: Iterable<EvidencePar
     const source = EVIDENCE_SOURCES[part];
     const command = source.command(options);
     options.onCommand?.(command);
-    const text = (await device.run(command)).throwIfFailed().output;
+    const result = await device.run(command);
+    if (result.failed && source.optional) continue;
+    const text = result.throwIfFailed().output;
     (evidence as Record<EvidencePart, unknown>)[part] = source.read(text);
+    if (source.also) Object.assign(evidence, source.also(text));
   }
   return evidence;
 }

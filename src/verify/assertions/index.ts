@@ -1,5 +1,6 @@
 /** The `verify:` assertions by key (docs/contracts.md §2). */
 import type { Assertion } from './assertion';
+import { accountIs } from './account-is';
 import { historyHasResponse } from './history-has-response';
 import { lastAckWithinDays } from './last-ack-within-days';
 import { noCommFailureSince } from './no-comm-failure-since';
@@ -18,4 +19,5 @@ export const ASSERTIONS: Readonly<Record<string, Assertion<never>>> = {
   settings_as_declared: settingsAsDeclared,
   reachable: reachable,
   history_has_response: historyHasResponse,
+  account_is: accountIs,
 };

@@ -1,5 +1,6 @@
 import { eventLine, syslogLine } from '../lines';
-import { parseDuration, syslogTime } from '../time';
+import { parseDuration } from '../time';
+import { commEvents, cssmFailuresSince } from '../../diagnose/comm-failures';
 import { DAY_MS, deviceNow, type Assertion } from './assertion';
 
 /** A duration (`1h`) counts back from the device's clock; an ISO time (`2025-01-24T00:00:00Z`) is absolute. */
@@ -11,9 +12,11 @@ export function sinceTime(param: string, now: Date): Date {
 }
 
 /**
- * `no_comm_failure_since: 1h` — no `SAEVT_COMM_FAIL` in `show license eventlog` and no
- * `%SMART_LIC-3-COMM_FAILED` in `show logging` since then (seed troubleshooting step 1). A failure
- * that was later restored still fails the check: it happened inside the window.
+ * `no_comm_failure_since: 1h` — no CSSM communication failure since then: `SAEVT_COMM_FAIL` in
+ * `show license eventlog` or `%SMART_LIC-3-COMM_FAILED … (CSSM) : …` in `show logging` (seed
+ * troubleshooting step 1). Failures toward CSLU (before a conversion to Smart transport) do not
+ * count, nor do those before the window. A failure that was later restored still fails the check:
+ * it happened inside the window.
  */
 export const noCommFailureSince: Assertion<string> = {
   key: 'no_comm_failure_since',
@@ -23,22 +26,17 @@ export const noCommFailureSince: Assertion<string> = {
   evaluate: (param, evidence, ctx) => {
     const now = deviceNow(evidence, ctx);
     const since = sinceTime(param, now);
-    const events = (evidence.eventlog?.events ?? []).filter(
-      (e) => e.type === 'SAEVT_COMM_FAIL' && e.time !== null && new Date(e.time).getTime() >= since.getTime(),
-    );
-    const syslog = (evidence.logging?.smartLic ?? []).filter((m) => {
-      if (m.mnemonic !== 'COMM_FAILED') return false;
-      const t = syslogTime(m.timestamp, now);
-      return t !== null && t.getTime() >= since.getTime();
-    });
-    const lines = [...events.map(eventLine), ...syslog.map(syslogLine)];
+    const { failures } = commEvents(evidence.eventlog?.events ?? [], evidence.logging?.smartLic ?? [], now);
+    const inWindow = cssmFailuresSince(failures, since);
+    const lines = inWindow.map((f) => (f.event ? eventLine(f.event) : syslogLine(f.syslog!)));
     if (lines.length === 0) {
-      return { passed: true, message: `no communication failure since ${since.toISOString()}`, evidence: [] };
+      const cslu = failures.filter((f) => f.peer === 'CSLU' && f.time && f.time.getTime() >= since.getTime()).length;
+      return { passed: true, message: `no CSSM communication failure since ${since.toISOString()}${cslu ? ` (${cslu} CSLU failure(s) ignored)` : ''}`, evidence: [] };
     }
-    const reasons = [...new Set([...events.map((e) => e.attributes.error ?? '?'), ...syslog.map((m) => m.reason ?? '?')])];
+    const reasons = [...new Set(inWindow.map((f) => f.reason || '?'))];
     return {
       passed: false,
-      message: `${events.length + syslog.length} communication failure(s) since ${since.toISOString()}: ${reasons.join('; ')}`,
+      message: `${inWindow.length} communication failure(s) since ${since.toISOString()}: ${reasons.join('; ')}`,
       evidence: lines,
     };
   },

@@ -14,9 +14,11 @@ export const reachable: Assertion<ReachableCheck> = {
   probe: (param, evidence) => probeTarget(evidence.status, evidence.config, { host: param.host, port: param.port }),
   evaluate: (_param, evidence) => {
     const probes = evidence.probes ?? [];
-    const lines = probes.map(probeLine);
+    const lines = probes.flatMap((p) => [probeLine(p), ...(p.cleanup?.lines ?? [])]);
     const telnet = probes.find((p) => p.kind === 'telnet');
     const ping = probes.find((p) => p.kind === 'ping');
+    // `transport output none|ssh` on the vty refuses the probe: the path is untested, not proven.
+    if (telnet?.untested) return { passed: false, message: telnet.untested, evidence: lines };
     if (!telnet?.telnet) return { passed: false, message: 'TCP test did not run', evidence: lines };
     const t = telnet.target;
     const where = `${t.via === 'proxy' ? 'proxy ' : ''}${t.host}:${t.port}${t.sourceInterface ? ` from ${t.sourceInterface}` : ''}${t.vrf ? ` in VRF ${t.vrf}` : ''}`;

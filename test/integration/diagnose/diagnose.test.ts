@@ -124,7 +124,7 @@ describe('slp diagnose against the simulated lab', () => {
   it('the clock was never set: clock not set', async () => {
     const d = await diagnoseAfter('clock');
     expect(d.cause).toBe('clock_not_set');
-    expect(d.evidence[0]).toMatch(/^show clock: \*\d\d:\d\d:\d\d\.\d{3} UTC \w{3} Mar \d+ 1993$/);
+    expect(d.evidence[0]).toMatch(/^show clock detail: \*\d\d:\d\d:\d\d\.\d{3} UTC \w{3} Mar \d+ 1993$/);
   });
 
   it('IOS XE 17.3: unsupported release, diagnosed from show version alone', async () => {

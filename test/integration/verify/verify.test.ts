@@ -36,7 +36,7 @@ describe('verify against the simulated lab', () => {
     expect(results.map((r) => [r.name, r.passed, r.message])).toEqual([
       ['trust_installed', true, 'trust code installed on all 2 members'],
       ['trust_sync_ok', true, expect.stringMatching(/^trust establishment and trust sync OK/)],
-      ['no_comm_failure_since 1h', true, expect.stringMatching(/^no communication failure since/)],
+      ['no_comm_failure_since 1h', true, expect.stringMatching(/^no CSSM communication failure since/)],
       ['last_ack_within_days 30', true, 'last ACK 0.0 days ago (limit 30 days)'],
       ['settings_as_declared', true, 'transport, URL, proxy, VRF and source interface as declared'],
       ['reachable smartreceiver.cisco.com:443', true, 'TCP smartreceiver.cisco.com:443 from Vlan10 open'],

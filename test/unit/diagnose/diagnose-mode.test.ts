@@ -14,7 +14,7 @@ import { ScriptedDevice } from '../../helpers/scripted-device';
 import * as o from '../verify/outputs';
 
 const healthyScript = {
-  'show version': o.VERSION_179, 'show license status': o.STATUS_HEALTHY, 'show running-config': o.RUN_CONFIG, 'show clock': o.CLOCK_OK,
+  'show version': o.VERSION_179, 'show license status': o.STATUS_HEALTHY, 'show running-config': o.RUN_CONFIG, 'show clock detail': o.CLOCK_OK,
   'show license eventlog 7': o.EVENTLOG_CLEAN, 'show logging': o.LOGGING_CLEAN, 'show license history message': o.HISTORY_ANSWERED,
   'show license tech support': o.TECH_OK, [o.PING_CSSM]: o.PING_OK, [o.TELNET_CSSM]: o.TELNET_OPEN,
 };

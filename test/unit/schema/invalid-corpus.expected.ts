@@ -135,11 +135,11 @@ export const EXPECTED: Record<string, string[]> = {
     "5:19: slp.url.smart must be one https:// URL token without spaces, '?' or '|' (got \"https://onprem.example.com/Smart?x\")",
   ],
   "pb-verify-two.yaml": [
-    "5:7: verify.0 must have exactly one assertion: trust_installed, trust_sync_ok, no_comm_failure_since, last_ack_within_days, settings_as_declared, reachable, history_has_response, not several (got trust_installed and trust_sync_ok)",
+    "5:7: verify.0 must have exactly one assertion: trust_installed, trust_sync_ok, no_comm_failure_since, last_ack_within_days, settings_as_declared, reachable, history_has_response, account_is, not several (got trust_installed and trust_sync_ok)",
   ],
   "pb-verify-unknown.yaml": [
     "5:7: unknown key \"trust_instaled\" in verify.0 (did you mean \"trust_installed\"?)",
-    "5:7: verify.0 must have exactly one assertion: trust_installed, trust_sync_ok, no_comm_failure_since, last_ack_within_days, settings_as_declared, reachable, history_has_response",
+    "5:7: verify.0 must have exactly one assertion: trust_installed, trust_sync_ok, no_comm_failure_since, last_ack_within_days, settings_as_declared, reachable, history_has_response, account_is",
   ],
   "pb-vrf-pipe.yaml": [
     "5:10: slp.vrf must be a VRF name (1–32 characters from A-Z a-z 0-9 _ . : -) (got \"Mgmt-vrf | include x\")",

@@ -34,7 +34,7 @@ export type PinVerifyKeys = Assert<
   Equals<
     keyof VerifyItem,
     | 'name' | 'within' | 'trust_installed' | 'trust_sync_ok' | 'no_comm_failure_since'
-    | 'last_ack_within_days' | 'settings_as_declared' | 'reachable' | 'history_has_response'
+    | 'last_ack_within_days' | 'settings_as_declared' | 'reachable' | 'history_has_response' | 'account_is'
   >
 >;
 export type PinHostVarsPort = Assert<Equals<HostVars['ansible_port'], number | undefined>>;

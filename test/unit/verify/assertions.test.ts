@@ -80,7 +80,7 @@ describe('no_comm_failure_since', () => {
   const base = { 'show logging': o.LOGGING_CLEAN };
   it('passes when the only failure is older than the window (and reads a day more of event log)', async () => {
     const r = await check({ no_comm_failure_since: '1h' }, { ...base, 'show license eventlog 2': o.EVENTLOG_TIMEOUT_RESTORED });
-    expect(r).toMatchObject({ passed: true, message: 'no communication failure since 2025-01-24T22:40:00.000Z', evidence: [] });
+    expect(r).toMatchObject({ passed: true, message: 'no CSSM communication failure since 2025-01-24T22:40:00.000Z', evidence: [] });
   });
   it('fails on a COMM_FAIL inside the window, quoting event log and syslog', async () => {
     const r = await check({ no_comm_failure_since: '1h' }, { 'show logging': o.LOGGING_COMM_FAILED, 'show license eventlog 2': o.EVENTLOG_RECENT_TIMEOUT });
@@ -90,6 +90,13 @@ describe('no_comm_failure_since', () => {
       'show license eventlog: 2025-01-24 23:19:35.341 UTC SAEVT_COMM_FAIL error="Connection timed out"',
       'show logging: Jan 24 23:19:35.341: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Connection timed out',
     ]);
+  });
+  it('ignores CSLU failures from before the conversion to Smart transport (syslog names CSLU; the event log pairs with it)', async () => {
+    const cslu = 'Jan 24 23:19:35.341: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart License Utility (CSLU) : Unable to resolve server hostname/domain name';
+    const log = o.LOGGING_CLEAN.trimEnd() + `\n${cslu}\n`;
+    const ev = o.EVENTLOG_CLEAN.trimEnd() + '\n2025-01-24 23:19:35.341 UTC SAEVT_COMM_FAIL error="Unable to resolve server hostname/domain name"\n';
+    const r = await check({ no_comm_failure_since: '1h' }, { 'show logging': log, 'show license eventlog 2': ev });
+    expect(r).toMatchObject({ passed: true, message: 'no CSSM communication failure since 2025-01-24T22:40:00.000Z (2 CSLU failure(s) ignored)' });
   });
   it('a 1d window also catches the restored failure of the afternoon', async () => {
     const r = await check({ no_comm_failure_since: '1d' }, { ...base, 'show license eventlog 2': o.EVENTLOG_TIMEOUT_RESTORED });
@@ -168,5 +175,18 @@ describe('history_has_response', () => {
     expect(r.evidence[0]).toMatch(/RESPONSE: 2025-01-24T23:19:05.000Z \(empty: no reply\)$/);
     const none = await check({ history_has_response: true }, { 'show license history message': o.HISTORY_EMPTY });
     expect(none).toMatchObject({ passed: false, message: 'no request in the message history', evidence: [] });
+  });
+});
+
+describe('account_is', () => {
+  const withAccount = o.STATUS_HEALTHY.replace('Transport:', 'Account Information:\n  Smart Account: BU Production Test As of Jan 24 23:19:05 2025 UTC\n  Virtual Account: Cat9K-FranklinDT\n\nTransport:');
+  it('passes when the Smart and Virtual Account are the expected ones', async () => {
+    const r = await check({ account_is: { smart_account: 'BU Production Test', virtual_account: 'Cat9K-FranklinDT' } }, { 'show license status': withAccount });
+    expect(r).toMatchObject({ passed: true, message: 'reports to BU Production Test / Cat9K-FranklinDT' });
+  });
+  it('fails naming the account that differs', async () => {
+    const r = await check({ account_is: { virtual_account: 'Cat9K-Prod' } }, { 'show license status': withAccount });
+    expect(r).toMatchObject({ passed: false, message: 'Virtual Account is Cat9K-FranklinDT, expected Cat9K-Prod' });
+    expect(r.evidence).toEqual(['show license status: Smart Account: BU Production Test; Virtual Account: Cat9K-FranklinDT']);
   });
 });

@@ -42,3 +42,23 @@ describe('runProbes', () => {
     await expect(runProbes(device, TARGET)).rejects.toBeInstanceOf(DisconnectedError);
   });
 });
+
+describe('runProbes: a telnet that proves nothing is untested, never a failure', () => {
+  it.each([
+    ['refused by the vty (transport output none)', '% telnet connections not permitted from this terminal'],
+    ['rejected by the CLI', new Rejected('% Invalid input detected', "                      ^\n% Invalid input detected at '^' marker.")],
+  ])('%s', async (_name, reply) => {
+    const device = new ScriptedDevice({ [PING]: 'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/1/1 ms\n', [TELNET]: reply });
+    const probes = await runProbes(device, TARGET);
+    expect(probes[1]).toMatchObject({ kind: 'telnet', untested: expect.stringMatching(/: TCP path untested$/) });
+    expect(probes[1]!.telnet).toBeUndefined();
+    expect(probeLine(probes[1]!)).toMatch(new RegExp(`^${TELNET}: % .*: TCP path untested$`));
+  });
+
+  it('is not sent at all when the caller knows the vty refuses it', async () => {
+    const device = new ScriptedDevice({ [PING]: 'Success rate is 100 percent (5/5), round-trip min/avg/max = 1/1/1 ms\n' });
+    const probes = await runProbes(device, TARGET, undefined, { telnetAllowed: false });
+    expect(device.log).toEqual([PING]);
+    expect(probes[1]!.untested).toMatch(/transport output/);
+  });
+});
