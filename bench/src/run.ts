@@ -6,9 +6,11 @@
  *   node dist-bench/bench/src/run.js [--sizes 100:100,1000:25,1000:100] [--latency 20]     (N:forks pairs)
  *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
  *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
+ *   node dist-bench/bench/src/run.js --shards 4 --sizes 400:50            (4 shard processes + merge vs one run)
  *   node dist-bench/bench/src/run.js --baseline /tmp/base --sizes 300:50 (another build first, same run)
  */
-import { appendFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { machine, runOnce, settledStats, SimChild, type JsonReportView } from './children';
@@ -28,6 +30,8 @@ interface Options {
   latencyMs: number;
   profile: BenchProfile;
   vsAnsible: boolean;
+  /** > 1: shard processes against one run (issue 19). */
+  shards: number;
   /** A checkout of another build (its dist/cli.js): each size runs it first, then this build. */
   baseline?: string;
 }
@@ -45,7 +49,9 @@ function parseArgs(argv: readonly string[]): Options {
   const profile = get('--profile', 'fast');
   if (profile !== 'fast' && profile !== 'realistic') throw new Error(`--profile: want fast or realistic (got "${profile}")`);
   const baseline = get('--baseline', '');
-  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
+  const shards = Number(get('--shards', '0'));
+  if (!Number.isInteger(shards) || shards < 0) throw new Error(`--shards: want a whole number (got "${get('--shards', '')}")`);
+  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), shards, ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -67,6 +73,8 @@ async function main(): Promise<void> {
       process.stderr.write(`bench: --vs-ansible: ${line.problem}\n`);
       process.exitCode = 1;
     }
+  } else if (options.shards > 1) {
+    for (const { n, forks } of options.sizes) await shardedSize(n, forks, options.shards, options, stamp, record);
   } else if (options.profile === 'realistic') {
     for (const { n, forks } of options.sizes) await realisticSize(n, forks, options, stamp, record);
   } else {
@@ -103,6 +111,46 @@ async function fastSize(n: number, forks: number, options: Options, stamp: strin
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Shards against one run (issue 19): the same fleet converged once by one `slp run`, and once, on
+ * a fresh lab, by N `slp run --shard I/N` processes at the same time followed by `slp report
+ * merge`. Wall time of the sharded run is from the first spawn to the merge's end. On one machine
+ * the shards share its cores, so the ratio shows the overhead, not the gain across runners.
+ */
+async function shardedSize(n: number, forks: number, shards: number, options: Options, stamp: string, record: Record_): Promise<void> {
+  const results: Record<string, { wallMs: number; hosts: number; statuses: Record<string, number> }> = {};
+  for (const mode of ['one run', `${shards} shards`] as const) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `slp-bench-shards-${n}-`));
+    const { sim, ports } = await SimChild.start(n, options.latencyMs);
+    try {
+      const lab = writeBenchLab(dir, ports, path.join(ROOT, 'playbooks', 'day0.yaml'));
+      const t0 = process.hrtime.bigint();
+      let hosts: { status: string }[];
+      if (mode === 'one run') {
+        hosts = (await runOnce(dir, lab, forks, 'one')).report.plays.flatMap((p) => p.hosts);
+      } else {
+        const parts = await Promise.all(Array.from({ length: shards }, (_, i) => runOnce(dir, lab, forks, `shard${i + 1}`, ['--shard', `${i + 1}/${shards}`])));
+        const merged = path.join(dir, 'merged.json');
+        const inputs = parts.map((_, i) => path.join(dir, `shard${i + 1}.report.json`));
+        execFileSync(process.execPath, [path.join(ROOT, 'bin', 'slp.js'), 'report', 'merge', ...inputs, '--json', merged], { stdio: ['ignore', 'ignore', 'pipe'] });
+        hosts = (JSON.parse(readFileSync(merged, 'utf8')) as JsonReportView).plays.flatMap((p) => p.hosts);
+      }
+      const wallMs = Number(process.hrtime.bigint() - t0) / 1e6;
+      const statuses: Record<string, number> = {};
+      for (const h of hosts) statuses[h.status] = (statuses[h.status] ?? 0) + 1;
+      results[mode] = { wallMs: Math.round(wallMs), hosts: hosts.length, statuses };
+    } finally {
+      await sim.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const one = results['one run']!;
+  const sharded = results[`${shards} shards`]!;
+  const same = one.hosts === sharded.hosts && JSON.stringify(one.statuses) === JSON.stringify(sharded.statuses);
+  record({ at: stamp, profile: 'shards', n, forks, shards, oneRun: one, sharded, shardedOverOne: Number((sharded.wallMs / one.wallMs).toFixed(2)), sameOutcomes: same, machine: machine() });
+  if (!same) reportProblem(`${n}:${forks} shards`, 'the merged report does not hold the same hosts and outcomes as one run');
 }
 
 /**

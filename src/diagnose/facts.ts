@@ -8,7 +8,7 @@ import type { InterfaceBriefRow } from '../parsers/show-ip-interface-brief';
 import type { Evidence } from '../verify/evidence';
 import { commStatLines, eventLine, exchangeLine, memberTrustLine, syslogLine, transportLines, trustCodeLine } from '../verify/lines';
 import { probeLine, type Probe, type ProbeTarget } from '../verify/probes';
-import { commEvents, cssmFailuresSince, type DatedFailure } from './comm-failures';
+import { commEvents, cssmFailuresSince, type DatedFailure } from '../verify/comm-failures';
 import { diagnoseConfigFacts, type DiagnoseConfigFacts } from './config-facts';
 
 export interface CommFailure {

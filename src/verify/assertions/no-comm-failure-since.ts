@@ -1,6 +1,6 @@
 import { eventLine, syslogLine } from '../lines';
 import { parseDuration } from '../time';
-import { commEvents, cssmFailuresSince } from '../../diagnose/comm-failures';
+import { commEvents, cssmFailuresSince } from '../comm-failures';
 import { DAY_MS, deviceNow, type Assertion } from './assertion';
 
 /** A duration (`1h`) counts back from the device's clock; an ISO time (`2025-01-24T00:00:00Z`) is absolute. */

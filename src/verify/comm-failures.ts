@@ -5,7 +5,7 @@
  * or CSSM; the event log does not). Those say nothing about Smart transport. Pure.
  */
 import type { LicenseEvent, SyslogMessage } from '../parsers';
-import { syslogTime } from '../verify/time';
+import { syslogTime } from './time';
 
 export type CommPeer = 'CSSM' | 'CSLU' | 'unknown';
 
