@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, utils } from 'ssh2';
 import { specsFromInventoryFile, startFleet, type SimDeviceSpec } from '../../../src/simulator';
+import { generateHostKey } from '../../helpers/generate-host-key';
 import { openSim } from '../../helpers/sim-client';
 
 // ssh2 now and then writes an ed25519 key its own parser rejects: the helper keeps only keys that parse.
