@@ -10,7 +10,7 @@ import { executeRun } from '../runner/execute-run';
 import type { RunnerPlay } from '../runner/run-playbook';
 import { runRedactor } from '../runner/run-secrets';
 import { parsePlanFile, planAgainstPlaybook, type PlanFile } from '../converge/plan-file';
-import { addRunOptions, parseForks, parseMaxSessions, toolVersion, type RunCliOptions } from './run';
+import { addRunOptions, runFlagsFor, toolVersion, type RunCliOptions } from './run';
 import type { RegisterCommand } from './index';
 import { fileDigest, reportShard, shardFromCli } from './shard-options';
 import { selectShard, shardBanner } from '../inventory/shard';
@@ -83,8 +83,7 @@ export const registerApply: RegisterCommand = (program, setExit) => {
   )
     .option('--no-verify', "skip the play's verify: assertions after the push")
     .action(async (planFile: string, opts: RunCliOptions & { verify: boolean }) => {
-      const forks = parseForks(opts.forks);
-      const sessions = parseMaxSessions(opts.maxSessions, forks);
+      const { ctx, ...flags } = runFlagsFor(opts);
       const file = parsePlanFile(readFileSync(planFile, 'utf8'), planFile);
       // The playbook as the plan recorded it, rendered now: templates (the token's env var) must
       // resolve here, before any connection, exactly as for `slp run`.
@@ -116,16 +115,8 @@ export const registerApply: RegisterCommand = (program, setExit) => {
       const { exitCode } = await executeRun({
         plays,
         steps: defaultSteps(),
-        ctx: {
-          mode: 'apply', check: !!opts.check, diff: !!opts.diff, backupDir: opts.backupDir, playbookDir, redactor,
-          ...(opts.logDir ? { logDir: opts.logDir } : {}),
-        },
-        forks,
-        ...sessions,
-        ...(opts.json ? { json: opts.json } : {}),
-        ...(opts.junit ? { junit: opts.junit } : {}),
-        ...(opts.html ? { html: opts.html } : {}),
-        verbosity: opts.verbose,
+        ctx: { mode: 'apply', ...ctx, playbookDir, redactor },
+        ...flags,
         meta: {
           command: 'apply', playbook: file.source.playbook.path, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
           digests: { playbook: file.source.playbook.sha256, inventory: file.source.inventory.sha256 },

@@ -1,17 +1,15 @@
 import path from 'node:path';
 import { inventoryDigest } from '../inventory/digest';
-import { loadRun } from '../playbook/load-run';
 import { defaultSteps } from '../runner/default-steps';
 import { executeRun } from '../runner/execute-run';
-import { runRedactor } from '../runner/run-secrets';
 import { hostPlanFrom, serializePlanFile, type HostPlan, type PlanSource } from '../converge/plan-file';
 import { writeReport } from '../report/write-report';
 import { parseForks, toolVersion } from './run';
 import type { RegisterCommand } from './index';
-import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
-import { shardBanner } from '../inventory/shard';
-import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
-import { collectOption, INVENTORY_HELP, inventorySources, warnInventoryNotes } from './inventory-option';
+import { addShardOptions, fileDigest, type ShardCliOptions } from './shard-options';
+import { addVaultOptions, type VaultFlags } from './vault-options';
+import { collectOption, INVENTORY_HELP } from './inventory-option';
+import { loadPlaybookRun, playbookRunMeta } from './playbook-run';
 
 /**
  * `slp plan PLAYBOOK -i INV -o plan.json`: reads every host and writes what `slp apply` would push
@@ -31,26 +29,16 @@ export const registerPlan: RegisterCommand = (program, setExit) => {
     .option('--json <file>', 'write the JSON report to this file (- for stdout: the JSON alone)'))
     .action(async (playbookFile: string, opts: ShardCliOptions & Partial<VaultFlags> & { inventory: string[]; output: string; limit?: string; forks: string; json?: string; diff?: boolean }) => {
       const forks = parseForks(opts.forks);
-      const shard = shardFromCli(opts);
-      const sources = inventorySources(opts.inventory);
-      const loaded = loadRun({ inventoryFile: sources, vault: await vaultSecrets(opts), playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
-      warnInventoryNotes(loaded.inventory);
-      if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
-      const playbookDir = path.dirname(path.resolve(playbookFile));
-      const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
+      const r = await loadPlaybookRun(playbookFile, opts);
+      const { loaded, sources, redactor } = r;
       const { run, exitCode } = await executeRun({
         plays: loaded.plays,
         steps: defaultSteps(),
-        ctx: { mode: 'plan', check: true, diff: !!opts.diff, backupDir: 'backups', playbookDir, redactor },
+        ctx: { mode: 'plan', check: true, diff: !!opts.diff, backupDir: 'backups', playbookDir: r.playbookDir, redactor },
         forks,
         ...(opts.json ? { json: opts.json } : {}),
         outputs: [{ flag: '--output', path: opts.output, kind: 'file' }],
-        meta: {
-          command: 'plan', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
-          digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
-          fleetHosts: loaded.fleetHosts,
-          ...(shard ? { shard: reportShard(shard)! } : {}),
-        },
+        meta: playbookRunMeta('plan', playbookFile, r, toolVersion(), !!opts.diff),
       });
       const source: PlanSource = {
         playbook: { path: path.resolve(playbookFile), sha256: fileDigest(playbookFile) },

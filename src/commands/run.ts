@@ -1,17 +1,14 @@
-import path from 'node:path';
 import type { Command } from 'commander';
 import { ConfigError } from '../errors';
-import { loadRun } from '../playbook/load-run';
 import { defaultSteps } from '../runner/default-steps';
-import { executeRun } from '../runner/execute-run';
+import { executeRun, type ExecuteOptions } from '../runner/execute-run';
+import type { StepContext } from '../runner/host-steps';
 import { DEFAULT_FORKS } from '../runner/run-playbook';
-import { runRedactor } from '../runner/run-secrets';
 import type { RegisterCommand } from './index';
-import { inventoryDigest } from '../inventory/digest';
-import { addShardOptions, fileDigest, reportShard, shardFromCli, type ShardCliOptions } from './shard-options';
-import { shardBanner } from '../inventory/shard';
-import { addVaultOptions, vaultSecrets, type VaultFlags } from './vault-options';
-import { addInventoryOption, inventorySources, warnInventoryNotes } from './inventory-option';
+import { addShardOptions, type ShardCliOptions } from './shard-options';
+import { loadPlaybookRun, playbookRunMeta } from './playbook-run';
+import { addVaultOptions, type VaultFlags } from './vault-options';
+import { addInventoryOption } from './inventory-option';
 
 export interface RunCliOptions extends ShardCliOptions, Partial<VaultFlags> {
   inventory: string[];
@@ -63,6 +60,23 @@ export function parseMaxSessions(value: string | undefined, forks: number): { ma
 }
 
 /**
+ * What `slp run` and `slp apply` hand the runner from the shared run options: forks and sessions,
+ * the reports asked for, verbosity, and the context fields both set the same way.
+ */
+export function runFlagsFor(opts: RunCliOptions): Pick<ExecuteOptions, 'forks' | 'maxSessions' | 'json' | 'junit' | 'html' | 'verbosity'> & { ctx: Pick<StepContext, 'check' | 'diff' | 'backupDir' | 'logDir'> } {
+  const forks = parseForks(opts.forks);
+  return {
+    forks,
+    ...parseMaxSessions(opts.maxSessions, forks),
+    ...(opts.json ? { json: opts.json } : {}),
+    ...(opts.junit ? { junit: opts.junit } : {}),
+    ...(opts.html ? { html: opts.html } : {}),
+    verbosity: opts.verbose,
+    ctx: { check: !!opts.check, diff: !!opts.diff, backupDir: opts.backupDir, ...(opts.logDir ? { logDir: opts.logDir } : {}) },
+  };
+}
+
+/**
  * `slp run PLAYBOOK -i INVENTORY …`: everything is loaded and validated first (bad input exits 2
  * before any connection), then every play runs; the recap goes to stdout, progress to stderr.
  */
@@ -73,34 +87,14 @@ export const registerRun: RegisterCommand = (program, setExit) => {
       .description('bring the hosts to the playbook\'s SLP state, verify, and diagnose failures')
       .argument('<playbook>', 'playbook YAML file'),
   ).action(async (playbookFile: string, opts: RunCliOptions) => {
-    const forks = parseForks(opts.forks);
-    const sessions = parseMaxSessions(opts.maxSessions, forks);
-    const shard = shardFromCli(opts);
-    const vault = await vaultSecrets(opts);
-    const loaded = loadRun({ inventoryFile: inventorySources(opts.inventory), vault, playbookFile, ...(opts.limit !== undefined ? { limit: opts.limit } : {}), ...(shard ? { shard } : {}) });
-    warnInventoryNotes(loaded.inventory);
-    if (shard) process.stderr.write(shardBanner(shard, new Set(loaded.plays.flatMap((p) => p.hosts.map((h) => h.host.name))).size, new Set(loaded.fleetHosts.flat()).size));
-    const playbookDir = path.dirname(path.resolve(playbookFile));
-    const redactor = runRedactor(loaded.plays.flatMap((p) => p.hosts), playbookDir);
+    const { ctx, ...flags } = runFlagsFor(opts);
+    const r = await loadPlaybookRun(playbookFile, opts);
     const { exitCode } = await executeRun({
-      plays: loaded.plays,
+      plays: r.loaded.plays,
       steps: defaultSteps(),
-      ctx: {
-        mode: 'run', check: !!opts.check, diff: !!opts.diff, backupDir: opts.backupDir, playbookDir, redactor,
-        ...(opts.logDir ? { logDir: opts.logDir } : {}),
-      },
-      forks,
-      ...sessions,
-      ...(opts.json ? { json: opts.json } : {}),
-      ...(opts.junit ? { junit: opts.junit } : {}),
-      ...(opts.html ? { html: opts.html } : {}),
-      verbosity: opts.verbose,
-      meta: {
-        command: 'run', playbook: playbookFile, inventory: loaded.inventory.file, toolVersion: toolVersion(), diff: !!opts.diff,
-        digests: { playbook: fileDigest(playbookFile), inventory: inventoryDigest(loaded.inventory) },
-        fleetHosts: loaded.fleetHosts,
-        ...(shard ? { shard: reportShard(shard)! } : {}),
-      },
+      ctx: { mode: 'run', ...ctx, playbookDir: r.playbookDir, redactor: r.redactor },
+      ...flags,
+      meta: playbookRunMeta('run', playbookFile, r, toolVersion(), !!opts.diff),
     });
     setExit(exitCode);
   });
