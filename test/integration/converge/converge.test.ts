@@ -4,13 +4,12 @@ import { Redactor } from '../../../src/redact';
  * 127.0.0.1 on ephemeral ports. The simulator's asynchronous licensing results land after a
  * short real delay; the engine polls for them (bounded), nothing here asserts on time.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { connectDevice, type Device } from '../../../src/device';
+import { readFileSync } from 'node:fs';
+import type { Device } from '../../../src/device';
 import { CommandRejectedError, DriftError, UnsupportedDeviceError } from '../../../src/errors';
-import { startFleet, type Fleet, type SimDeviceSpec } from '../../../src/simulator';
-import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
+import type { SimDeviceSpec } from '../../../src/simulator';
+import { useConvergeLab } from '../../helpers/converge-lab';
+import { convergeHost } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
 import { applyHostPlan, hostPlanFrom, parsePlanFile, serializePlanFile } from '../../../src/converge/plan-file';
 import { planSlp } from '../../../src/converge/plan';
@@ -40,32 +39,9 @@ const DESIRED: DesiredSlp = {
 };
 const NO_TRUST: DesiredSlp = { ...DESIRED, trust: undefined, sync: false };
 
-let fleet: Fleet;
-let backups: string;
-const open: Device[] = [];
-
-beforeAll(async () => {
-  fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 30 });
-  backups = mkdtempSync(path.join(os.tmpdir(), 'slp-converge-it-'));
-});
-afterAll(async () => {
-  await Promise.all(open.map((d) => d.close().catch(() => undefined)));
-  await fleet.stop();
-  rmSync(backups, { recursive: true, force: true });
-});
-
-async function connect(name: string): Promise<Device> {
-  const device = await connectDevice({
-    name, host: '127.0.0.1', port: fleet.hosts[name]!.port, ...credentials,
-    hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000, secrets: [TOKEN],
-  });
-  open.push(device);
-  return device;
-}
-
-const opts = (name: string, over: ConvergeOptions = {}): ConvergeOptions => ({
-  host: name, backupDir: backups, pollMs: 50, trustTimeoutMs: 15_000, syncTimeoutMs: 15_000, ...over,
-});
+const lab = useConvergeLab(SPECS, { credentials, token: TOKEN, waitMs: 15_000 });
+const { opts } = lab;
+const connect = (name: string): Promise<Device> => lab.connect(name);
 
 const owned = (text: string): string[] => ownedConfigLines(observeConfig(parseShowRunningConfig(text).value));
 
@@ -90,9 +66,9 @@ describe('converge against the simulated lab', () => {
       'ip domain lookup source-interface Vlan10',
     ]);
     expect(first).toMatchObject({ changed: true, saved: true, trust: { status: 'installed' }, sync: { status: 'reported' } });
-    expect(fleet.device('sw-a1').trustInstalled()).toEqual([true, true]);
+    expect(lab.fleet.device('sw-a1').trustInstalled()).toEqual([true, true]);
     // Saved: the startup-config holds the converged settings.
-    expect(owned(fleet.device('sw-a1').startupConfig())).toEqual(first.after);
+    expect(owned(lab.fleet.device('sw-a1').startupConfig())).toEqual(first.after);
     expect(JSON.stringify(first)).not.toContain(TOKEN);
 
     const second = await convergeHost(device, DESIRED, opts('sw-a1'));
@@ -102,13 +78,13 @@ describe('converge against the simulated lab', () => {
 
   it('check mode leaves the device untouched', async () => {
     const device = await connect('sw-check');
-    const before = fleet.device('sw-check').runningConfig();
+    const before = lab.fleet.device('sw-check').runningConfig();
     const result = await convergeHost(device, DESIRED, opts('sw-check', { check: true, diff: true }));
     expect(result.error).toBeUndefined();
     expect(result.changed).toBe(true);
     expect(result.diff).toContain('+ip http client source-interface Vlan10');
-    expect(fleet.device('sw-check').runningConfig()).toBe(before);
-    expect(fleet.device('sw-check').trustInstalled()).toEqual([false]);
+    expect(lab.fleet.device('sw-check').runningConfig()).toBe(before);
+    expect(lab.fleet.device('sw-check').trustInstalled()).toEqual([false]);
   });
 
   it('a command rejected mid-push is rolled back; the config equals the backup', async () => {
@@ -126,11 +102,11 @@ describe('converge against the simulated lab', () => {
 
   it('a switch on 17.3 is refused untouched', async () => {
     const device = await connect('sw-old');
-    const before = fleet.device('sw-old').runningConfig();
+    const before = lab.fleet.device('sw-old').runningConfig();
     const result = await convergeHost(device, DESIRED, opts('sw-old'));
     expect(result.error).toBeInstanceOf(UnsupportedDeviceError);
     expect(result.error?.message).toMatch(/^sw-old: unsupported device: IOS XE 17\.03\.05 is older than 17\.9\.1/);
-    expect(fleet.device('sw-old').runningConfig()).toBe(before);
+    expect(lab.fleet.device('sw-old').runningConfig()).toBe(before);
   });
 
   it('a plan applied after someone changed the device is refused for that host', async () => {
@@ -140,11 +116,11 @@ describe('converge against the simulated lab', () => {
     const source = { playbook: { path: 'pb.yaml', sha256: `sha256:${'0'.repeat(64)}` }, inventory: { paths: ['inv.yaml'], sha256: `sha256:${'1'.repeat(64)}` } };
     const text = serializePlanFile(source, [hostPlanFrom('sw-drift', { name: 'Day-0', index: 0 }, plan, ownedConfigLines(state.observed.config))], new Date());
     await device.configure(['ip name-server 10.9.9.9']);
-    const drifted = fleet.device('sw-drift').runningConfig();
+    const drifted = lab.fleet.device('sw-drift').runningConfig();
     const result = await applyHostPlan(device, parsePlanFile(text).hosts[0]!, NO_TRUST, opts('sw-drift'));
     expect(result.error).toBeInstanceOf(DriftError);
     expect(result.error?.message).toBe('sw-drift: owned configuration changed since the plan was made: added "ip name-server 10.9.9.9"');
-    expect(fleet.device('sw-drift').runningConfig()).toBe(drifted);
+    expect(lab.fleet.device('sw-drift').runningConfig()).toBe(drifted);
   });
 
   it('a revert timer that is not confirmed restores the old config', async () => {
@@ -154,7 +130,7 @@ describe('converge against the simulated lab', () => {
     expect(result.error).toBeUndefined();
     expect(result.revertPending).toBe(true);
     expect(result.after).toContain('ip http client source-interface Vlan10');
-    fleet.device('sw-revert').advanceClock(61_000);
+    lab.fleet.device('sw-revert').advanceClock(61_000);
     const ownedAfter = ownedConfigLines((await readState(device)).observed.config);
     expect(ownedAfter).toEqual(ownedBefore);
   });

@@ -6,16 +6,14 @@
  * "reported at once" is read from the step's reason (a final answer names the output that said
  * so; a deadline says "within N s").
  */
-import { connectDevice, type Device } from '../../../src/device';
-import { startFleet, type Fleet, type SimDeviceSpec } from '../../../src/simulator';
+import type { Device } from '../../../src/device';
+import type { SimDeviceSpec } from '../../../src/simulator';
+import { useConvergeLab } from '../../helpers/converge-lab';
 import { CSLU_RETRY_MS } from '../../../src/simulator/licensing-agent';
-import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
+import { convergeHost } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
 import { runCheck } from '../../../src/verify/verify';
 import { TrustInstallError } from '../../../src/converge/apply';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 
 const TOKEN = 'TGFiVG9rZW4tZmFrZS1hYmNkZWZnaGlqMDEyMzQ1Njc4OS1sYWItb25seS0y%0AYWJjZGVmfExhYlRva2VuRm9yVGVzdHNOb3RSZWFs%0AWTI9%3D%0A';
 const credentials = { username: 'admin', password: 'admin', enableSecret: 'lab-enable' };
@@ -41,43 +39,20 @@ const DESIRED: DesiredSlp = {
   sync: true,
 };
 
-let fleet: Fleet;
-let backups: string;
-const open: Device[] = [];
-
-beforeAll(async () => {
-  fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 30 });
-  backups = mkdtempSync(path.join(os.tmpdir(), 'slp-waits-it-'));
-});
-afterAll(async () => {
-  await Promise.all(open.map((d) => d.close().catch(() => undefined)));
-  await fleet.stop();
-  rmSync(backups, { recursive: true, force: true });
-});
-
-async function connect(name: string): Promise<Device> {
-  const device = await connectDevice({
-    name, host: '127.0.0.1', port: fleet.hosts[name]!.port, ...credentials,
-    hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000, secrets: [TOKEN],
-  });
-  open.push(device);
-  return device;
-}
-
-const opts = (name: string, over: ConvergeOptions = {}): ConvergeOptions => ({
-  host: name, backupDir: backups, pollMs: 50, trustTimeoutMs: 20_000, syncTimeoutMs: 20_000, ...over,
-});
+const lab = useConvergeLab(SPECS, { credentials, token: TOKEN, waitMs: 20_000 });
+const { opts } = lab;
+const connect = (name: string): Promise<Device> => lab.connect(name);
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-const installedAt = (name: string): (number | undefined)[] => fleet.device(name).state.licensing.trust.map((t) => t.installedAt);
+const installedAt = (name: string): (number | undefined)[] => lab.fleet.device(name).state.licensing.trust.map((t) => t.installedAt);
 
 describe('trust and sync waits read the device state', () => {
   it('converges a hardened switch (no logging monitor, transport output none): no syslog reaches the vty', async () => {
     const device = await connect('sw-hard');
-    expect(fleet.device('sw-hard').runningConfig()).toMatch(/^no logging monitor$/m);
+    expect(lab.fleet.device('sw-hard').runningConfig()).toMatch(/^no logging monitor$/m);
     const result = await convergeHost(device, DESIRED, opts('sw-hard'));
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ trust: { status: 'installed', events: [], decidedBy: 'show license status: Trust Code Installed' }, sync: { status: 'reported' } });
-    expect(fleet.device('sw-hard').trustInstalled()).toEqual([true]);
+    expect(lab.fleet.device('sw-hard').trustInstalled()).toEqual([true]);
   });
 
   it('converges a stack whose vty gets warnings only (logging monitor warnings): the success message never shows', async () => {
@@ -86,12 +61,12 @@ describe('trust and sync waits read the device state', () => {
     const result = await convergeHost(device, DESIRED, opts('sw-warn'));
     expect(result.error).toBeUndefined();
     expect(result.trust).toMatchObject({ status: 'installed', events: [] });
-    expect(fleet.device('sw-warn').trustInstalled()).toEqual([true, true]);
+    expect(lab.fleet.device('sw-warn').trustInstalled()).toEqual([true, true]);
   });
 
   it('a default switch with hourly CSLU failures before the run converges; the failures are not read as a trust failure', async () => {
     const device = await connect('sw-cslu');
-    const handle = fleet.device('sw-cslu');
+    const handle = lab.fleet.device('sw-cslu');
     expect(handle.state.logBuffer.filter((l) => l.includes('(CSLU) : Unable to resolve'))).toHaveLength(3);
     // One more hour: this one reaches the open session (terminal monitor) before the run starts.
     handle.advanceClock(CSLU_RETRY_MS);
@@ -104,7 +79,7 @@ describe('trust and sync waits read the device state', () => {
 
   it('an agent retry after a failed attempt, then success: the failure is not final, the retry installs', async () => {
     const device = await connect('sw-retry');
-    const handle = fleet.device('sw-retry');
+    const handle = lab.fleet.device('sw-retry');
     const stats = () => handle.state.licensing.stats['Trust Establishment'];
     const run = convergeHost(device, DESIRED, opts('sw-retry', { trustTimeoutMs: 60_000 }));
     // The agent re-sends a failed trust request 30 s later (reference §2.1): move the switch's clock.
@@ -132,7 +107,7 @@ describe('trust and sync waits read the device state', () => {
     const device = await connect('sw-stack');
     expect((await convergeHost(device, DESIRED, opts('sw-stack'))).error).toBeUndefined();
     const first = installedAt('sw-stack');
-    fleet.device('sw-stack').advanceClock(60_000); // licensing dates print whole seconds
+    lab.fleet.device('sw-stack').advanceClock(60_000); // licensing dates print whole seconds
     const forced = await convergeHost(device, { ...DESIRED, trust: { token: TOKEN, scope: 'all', force: true } }, opts('sw-stack'));
     expect(forced.error).toBeUndefined();
     expect(forced.plan?.trust).toMatchObject({ action: 'install', force: true });
@@ -147,7 +122,7 @@ describe('trust and sync waits read the device state', () => {
     expect(udi).toContain('Standby:PID:C9407R,SN:FXS2119Q2U7');
     expect((await convergeHost(device, DESIRED, opts('sw-sup'))).error).toBeUndefined();
     const first = installedAt('sw-sup');
-    fleet.device('sw-sup').advanceClock(60_000);
+    lab.fleet.device('sw-sup').advanceClock(60_000);
     const forced = await convergeHost(device, { ...DESIRED, trust: { token: TOKEN, scope: 'all', force: true } }, opts('sw-sup'));
     expect(forced.error).toBeUndefined();
     expect(forced.trust?.status).toBe('installed');
@@ -160,7 +135,7 @@ describe('trust and sync waits read the device state', () => {
 
 describe('replaced and shared settings (slp.purge)', () => {
   const SHARED = ['ip name-server 10.9.9.9 10.9.9.8', 'ip domain name corp.example.com', 'ip http client source-interface GigabitEthernet0/0'];
-  const lines = (name: string, re: RegExp): string[] => fleet.device(name).runningConfig().split('\n').filter((l) => re.test(l));
+  const lines = (name: string, re: RegExp): string[] => lab.fleet.device(name).runningConfig().split('\n').filter((l) => re.test(l));
 
   it('a play without purge leaves the name servers, domain name and HTTP client source interface others use', async () => {
     const device = await connect('sw-dns');
