@@ -7,6 +7,7 @@
  *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
  *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
  *   node dist-bench/bench/src/run.js --shards 4 --sizes 400:50            (4 shard processes + merge vs one run)
+ *   node dist-bench/bench/src/run.js --inventory-sizes 10000,50000,100000 (inventory load and check)
  *   node dist-bench/bench/src/run.js --baseline /tmp/base --sizes 300:50 (another build first, same run)
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,7 @@ import { machine, runOnce, settledStats, SimChild, type JsonReportView } from '.
 import { runFigures, type RunFigures } from './figures';
 import type { BenchProfile } from './profile';
 import { runVsAnsible } from './vs-ansible';
+import { timeInventoryLoad } from './inventory-load';
 import { LAB_CREDENTIALS, writeBenchLab } from './lab';
 import { fetchTechSupport, ONE_MB, repeatToSize, timeParseInChild } from './parse-1mb';
 import type { RunnerMetrics } from './runner-child';
@@ -32,6 +34,8 @@ interface Options {
   vsAnsible: boolean;
   /** > 1: shard processes against one run (issue 19). */
   shards: number;
+  /** Inventory sizes to time `slp validate` on (issue 20); none: the fleet runs. */
+  inventorySizes: number[];
   /** A checkout of another build (its dist/cli.js): each size runs it first, then this build. */
   baseline?: string;
 }
@@ -49,9 +53,11 @@ function parseArgs(argv: readonly string[]): Options {
   const profile = get('--profile', 'fast');
   if (profile !== 'fast' && profile !== 'realistic') throw new Error(`--profile: want fast or realistic (got "${profile}")`);
   const baseline = get('--baseline', '');
+  const inventorySizes = get('--inventory-sizes', '').split(',').filter(Boolean).map(Number);
+  if (inventorySizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--inventory-sizes: want N,N,… (got "${get('--inventory-sizes', '')}")`);
   const shards = Number(get('--shards', '0'));
   if (!Number.isInteger(shards) || shards < 0) throw new Error(`--shards: want a whole number (got "${get('--shards', '')}")`);
-  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), shards, ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
+  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), shards, inventorySizes, ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -72,6 +78,12 @@ async function main(): Promise<void> {
     if (line.problem) {
       process.stderr.write(`bench: --vs-ansible: ${line.problem}\n`);
       process.exitCode = 1;
+    }
+  } else if (options.inventorySizes.length) {
+    for (const n of options.inventorySizes) {
+      const figure = timeInventoryLoad(ROOT, n);
+      record({ at: stamp, profile: 'inventory-load', ...figure, machine: machine() });
+      if (figure.exitCode !== 0) reportProblem(`inventory ${n}`, `slp validate exited ${figure.exitCode}`);
     }
   } else if (options.shards > 1) {
     for (const { n, forks } of options.sizes) await shardedSize(n, forks, options.shards, options, stamp, record);
