@@ -4,11 +4,30 @@
  * with every host's merged variables as written: templates unrendered, so nothing from the
  * environment is revealed, as Ansible prints them. Inline vault values print as Ansible prints
  * them (`{"__ansible_vault": ciphertext}`); values from a whole encrypted file, which Ansible
- * prints in clear, print as `<vaulted: FILE>` unless the caller asks to reveal them.
+ * prints in clear, print as `<vaulted: FILE>` unless the caller asks to reveal them; credential
+ * variables (CREDENTIAL_VARS) print as `***` unless revealed the same way (in process, for tests).
  */
 import type { Inventory, VarEntry } from './inventory';
 import { inlineVaultAt, isWholeVaultFile } from './vault';
 import { groupDepths, groupsOfHost, mergeHostVars, sortGroups } from './merge-vars';
+
+/**
+ * Variables that hold credentials (host-connection.ts reads them as the login password, the
+ * enable secret and the key passphrase). `ansible-inventory` prints them; slp never prints a
+ * secret, so their values show as `***`.
+ */
+export const CREDENTIAL_VARS: ReadonlySet<string> = new Set([
+  'ansible_password', 'ansible_ssh_pass', 'ansible_become_password', 'ansible_become_pass', 'slp_private_key_passphrase',
+]);
+
+/** Every credential variable's value, at any depth, as `***` (for a listing of any shape). */
+export function maskCredentialVars<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(maskCredentialVars) as T;
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, CREDENTIAL_VARS.has(k) ? '***' : maskCredentialVars(v)])) as T;
+  }
+  return value;
+}
 
 export interface AnsibleListJson {
   _meta: { hostvars: Record<string, Record<string, unknown>> };
@@ -39,7 +58,9 @@ export function inventoryListJson(inventory: Inventory, options: { revealVaultFi
   const hostvars: Record<string, Record<string, unknown>> = {};
   for (const host of tree.hostOrder) {
     const merged = mergeHostVars(tree, host, sortGroups(tree, groupsOfHost(tree, host), depths));
-    if (merged.size > 0) hostvars[host] = Object.fromEntries([...merged].map(([k, e]) => [k, shown(e, options.revealVaultFiles === true)]));
+    if (merged.size > 0) {
+      hostvars[host] = Object.fromEntries([...merged].map(([k, e]) => [k, CREDENTIAL_VARS.has(k) && !options.revealVaultFiles ? '***' : shown(e, options.revealVaultFiles === true)]));
+    }
   }
   return { ...out, _meta: { hostvars } };
 }
