@@ -158,6 +158,164 @@ function transportType(raw: string): LicenseTransportType | null {
   return null;
 }
 
+/** What a line of one section is read with: the status so far, the sub-heading, the line. */
+interface LineContext {
+  s: ShowLicenseStatus;
+  /** Proxy / VRF under Transport; the attribute group under Policy. */
+  sub: string;
+  trustBody: string[];
+  warnings: string[];
+  line: string;
+  /** The line trimmed. */
+  t: string;
+  kv: ReturnType<typeof splitKeyValue>;
+  unknown: () => void;
+}
+
+/** What a section heading creates, so a section shown empty still reads as present. */
+const SECTION_OPENS: Readonly<Record<string, (s: ShowLicenseStatus) => void>> = {
+  'Account Information': (s) => void (s.account ??= { smartAccount: null, smartAccountAsOf: null, virtualAccount: null }),
+  'Data Privacy': (s) => void (s.dataPrivacy ??= { sendingHostname: null, callhomeHostnamePrivacy: null, smartLicensingHostnamePrivacy: null, versionPrivacy: null }),
+  Transport: (s) => void (s.transport ??= {
+    type: null, typeRaw: null, url: null, csluAddress: null, proxyConfigured: false, proxyAddress: null,
+    proxyPort: null, proxyUsername: null, vrf: null, serverIdentityCheck: null, ipMode: null, trustPoint: null,
+  }),
+  Policy: (s) => void (s.policy ??= { inUse: null, installedOn: null, name: null, reportingAckRequired: null, source: null, attributes: {} }),
+  'Usage Reporting': (s) => void (s.usageReporting ??= {
+    lastAckReceived: null, nextAckDeadline: null, reportingPushIntervalDays: null, reportingPushIntervalRaw: null,
+    nextAckPushCheck: null, nextReportPush: null, lastReportPush: null, lastReportFileWrite: null,
+  }),
+  'Device Telemetry Report Summary': (s) => void (s.deviceTelemetry ??= { dataChannel: null, reportsOnDisk: null }),
+};
+
+function transportLine(c: LineContext): void {
+  const tr = c.s.transport!;
+  if (c.t === 'Not Configured') {
+    if (c.sub === 'VRF') tr.vrf = null;
+    // Proxy: Not Configured — nothing to record.
+    return;
+  }
+  const kv = c.kv;
+  if (!kv) return c.unknown();
+  const text = TRANSPORT_TEXTS.get(kv.key);
+  if (text) {
+    tr[text] = nullIfEmpty(kv.value);
+    return;
+  }
+  switch (kv.key) {
+    case 'Type':
+      tr.typeRaw = kv.value;
+      tr.type = transportType(kv.value);
+      if (!tr.type) c.warnings.push(`Transport: unknown type "${kv.value}"`);
+      return;
+    case 'Proxy':
+      c.sub = 'Proxy';
+      return;
+    case 'Address':
+      tr.proxyAddress = nullIfEmpty(kv.value);
+      tr.proxyConfigured = tr.proxyAddress !== null;
+      return;
+    case 'Port':
+      tr.proxyPort = toInt(nullIfEmpty(kv.value) ?? undefined);
+      return;
+    case 'Password':
+      return; // never kept: it would be a secret
+    case 'VRF':
+      c.sub = 'VRF';
+      tr.vrf = nullIfEmpty(kv.value);
+      return;
+    case 'Server Identity Check':
+      tr.serverIdentityCheck = bool(kv.value);
+      return;
+    default:
+      c.unknown();
+  }
+}
+
+function policyLine(c: LineContext): void {
+  const p = c.s.policy!;
+  if (/Attributes:$/.test(c.t)) {
+    c.sub = c.t.slice(0, -1).replace(/\s+Attributes$/, '').replace(/\s+License$/, '');
+    p.attributes[c.sub] = { firstReportRequirementDays: null, reportingFrequencyDays: null, reportOnChangeDays: null };
+    return;
+  }
+  const kv = c.kv;
+  if (!kv) return c.unknown();
+  if (kv.key === 'Policy in use') {
+    p.inUse = nullIfEmpty(kv.value);
+    const m = /^Installed On (.+)$/.exec(kv.value);
+    p.installedOn = m ? isoOrNull(m[1], c.warnings, 'Policy in use') : null;
+  } else if (kv.key === 'Policy name') p.name = nullIfEmpty(kv.value);
+  else if (kv.key === 'Reporting ACK required') {
+    const m = /^(\S+)(?:\s+\((.+)\))?$/.exec(kv.value);
+    p.reportingAckRequired = m ? bool(m[1]) : null;
+    p.source = m?.[2] ?? null;
+  } else if (c.sub && p.attributes[c.sub]) {
+    const days = toInt(/^(\d+)/.exec(kv.value)?.[1]);
+    const attr = p.attributes[c.sub];
+    if (kv.key === 'First report requirement (days)') attr.firstReportRequirementDays = days;
+    else if (kv.key === 'Reporting frequency (days)') attr.reportingFrequencyDays = days;
+    else if (kv.key === 'Report on change (days)') attr.reportOnChangeDays = days;
+    else c.unknown();
+  } else c.unknown();
+}
+
+function usageReportingLine(c: LineContext): void {
+  const u = c.s.usageReporting!;
+  const kv = c.kv;
+  if (!kv) return c.unknown();
+  const time = USAGE_REPORTING_TIMES.get(kv.key);
+  if (time) u[time] = isoOrNull(kv.value, c.warnings, `Usage Reporting: ${kv.key}`);
+  else if (kv.key === 'Reporting push interval') {
+    u.reportingPushIntervalRaw = kv.value;
+    u.reportingPushIntervalDays = toInt(/^(\d+)/.exec(kv.value)?.[1]);
+  } else c.unknown();
+}
+
+/** How each section's lines are read; a section not listed here reads none (everything warns). */
+const SECTION_LINES: Readonly<Record<string, (c: LineContext) => void>> = {
+  Utility: (c) => (c.kv?.key === 'Status' ? void (c.s.utilityEnabled = bool(c.kv.value)) : c.unknown()),
+  'Smart Licensing Using Policy': (c) => {
+    if (c.kv?.key === 'Status') c.s.slpEnabled = bool(c.kv.value);
+    else if (c.kv?.key === 'Reporting Mode') c.s.reportingMode = nullIfEmpty(c.kv.value);
+    else c.unknown();
+  },
+  'Account Information': (c) => {
+    const a = c.s.account!;
+    const kv = c.kv;
+    if (kv?.key === 'Smart Account') {
+      const m = /^(.*?)\s+As of\s+(.+)$/.exec(kv.value);
+      a.smartAccount = nullIfEmpty(m ? m[1] : kv.value);
+      a.smartAccountAsOf = m ? isoOrNull(m[2], c.warnings, 'Smart Account As of') : null;
+    } else if (kv?.key === 'Virtual Account') a.virtualAccount = nullIfEmpty(kv.value);
+    else c.unknown();
+  },
+  'Data Privacy': (c) => {
+    const field = c.kv && DATA_PRIVACY_FLAGS.get(c.kv.key);
+    if (field) c.s.dataPrivacy![field] = bool(c.kv!.value);
+    else c.unknown();
+  },
+  Transport: transportLine,
+  Miscellaneous: (c) => (c.kv?.key === 'Custom Id' ? void (c.s.customId = nullIfEmpty(c.kv.value)) : c.unknown()),
+  Policy: policyLine,
+  'Usage Reporting': usageReportingLine,
+  'Trust Code Installed': (c) => void c.trustBody.push(c.line),
+  'Device Telemetry Report Summary': (c) => {
+    const d = c.s.deviceTelemetry!;
+    if (c.kv?.key === 'Data Channel') d.dataChannel = nullIfEmpty(c.kv.value);
+    else if (c.kv?.key === 'Reports on disk') d.reportsOnDisk = toInt(c.kv.value);
+    else c.unknown();
+  },
+  // Shown by newer agents; not used by slp-runner.
+  'License Conversion': () => undefined,
+  'Export Authorization Key': () => undefined,
+};
+
+/** Lines before any section: the titles are expected, anything else is not. */
+function topLine(c: LineContext): void {
+  if (c.t !== 'Smart Licensing Status' && !/^Smart Licensing is /.test(c.t)) c.unknown();
+}
+
 /**
  * Parses the status sections from cleaned lines. Keys are matched by name rather than by exact
  * indentation: a real 17.x capture (tech-support golden 7) prints `Address:` under `Proxy:` with
@@ -166,176 +324,26 @@ function transportType(raw: string): LicenseTransportType | null {
 export function parseLicenseStatusLines(lines: readonly string[], warnings: string[]): ShowLicenseStatus {
   const s = emptyLicenseStatus();
   let section = '';
-  let sub = ''; // Proxy / VRF under Transport; attribute group under Policy
   let trustHeader: string | null = null;
-  const trustBody: string[] = [];
-  const unknown = (line: string): void => {
-    warnings.push(`${section || 'top'}: unrecognised line "${line.trim()}"`);
-  };
+  const c: LineContext = { s, sub: '', trustBody: [], warnings, line: '', t: '', kv: null, unknown: () => undefined };
+  c.unknown = (): void => void warnings.push(`${section || 'top'}: unrecognised line "${c.t}"`);
   for (const line of lines) {
     const t = line.trim();
     if (t === '' || isRule(t)) continue;
     const kv = splitKeyValue(t);
     if (indentOf(line) === 0 && kv && SECTION_SET.has(kv.key)) {
       section = kv.key;
-      sub = '';
+      c.sub = '';
       s.sections.push(section);
       if (section === 'Trust Code Installed') trustHeader = kv.value;
-      if (section === 'Account Information') s.account ??= { smartAccount: null, smartAccountAsOf: null, virtualAccount: null };
-      if (section === 'Data Privacy') s.dataPrivacy ??= { sendingHostname: null, callhomeHostnamePrivacy: null, smartLicensingHostnamePrivacy: null, versionPrivacy: null };
-      if (section === 'Transport') {
-        s.transport ??= {
-          type: null, typeRaw: null, url: null, csluAddress: null, proxyConfigured: false, proxyAddress: null,
-          proxyPort: null, proxyUsername: null, vrf: null, serverIdentityCheck: null, ipMode: null, trustPoint: null,
-        };
-      }
-      if (section === 'Policy') s.policy ??= { inUse: null, installedOn: null, name: null, reportingAckRequired: null, source: null, attributes: {} };
-      if (section === 'Usage Reporting') {
-        s.usageReporting ??= {
-          lastAckReceived: null, nextAckDeadline: null, reportingPushIntervalDays: null, reportingPushIntervalRaw: null,
-          nextAckPushCheck: null, nextReportPush: null, lastReportPush: null, lastReportFileWrite: null,
-        };
-      }
-      if (section === 'Device Telemetry Report Summary') s.deviceTelemetry ??= { dataChannel: null, reportsOnDisk: null };
+      SECTION_OPENS[section]?.(s);
       continue;
     }
-    switch (section) {
-      case 'Utility':
-        if (kv?.key === 'Status') s.utilityEnabled = bool(kv.value);
-        else unknown(line);
-        break;
-      case 'Smart Licensing Using Policy':
-        if (kv?.key === 'Status') s.slpEnabled = bool(kv.value);
-        else if (kv?.key === 'Reporting Mode') s.reportingMode = nullIfEmpty(kv.value);
-        else unknown(line);
-        break;
-      case 'Account Information': {
-        const a = s.account!;
-        if (kv?.key === 'Smart Account') {
-          const m = /^(.*?)\s+As of\s+(.+)$/.exec(kv.value);
-          a.smartAccount = nullIfEmpty(m ? m[1] : kv.value);
-          a.smartAccountAsOf = m ? isoOrNull(m[2], warnings, 'Smart Account As of') : null;
-        } else if (kv?.key === 'Virtual Account') a.virtualAccount = nullIfEmpty(kv.value);
-        else unknown(line);
-        break;
-      }
-      case 'Data Privacy': {
-        const field = kv && DATA_PRIVACY_FLAGS.get(kv.key);
-        if (field) s.dataPrivacy![field] = bool(kv.value);
-        else unknown(line);
-        break;
-      }
-      case 'Transport': {
-        const tr = s.transport!;
-        if (t === 'Not Configured') {
-          if (sub === 'VRF') tr.vrf = null;
-          // Proxy: Not Configured — nothing to record.
-          break;
-        }
-        if (!kv) {
-          unknown(line);
-          break;
-        }
-        const text = TRANSPORT_TEXTS.get(kv.key);
-        if (text) {
-          tr[text] = nullIfEmpty(kv.value);
-          break;
-        }
-        switch (kv.key) {
-          case 'Type':
-            tr.typeRaw = kv.value;
-            tr.type = transportType(kv.value);
-            if (!tr.type) warnings.push(`Transport: unknown type "${kv.value}"`);
-            break;
-          case 'Proxy':
-            sub = 'Proxy';
-            break;
-          case 'Address':
-            tr.proxyAddress = nullIfEmpty(kv.value);
-            tr.proxyConfigured = tr.proxyAddress !== null;
-            break;
-          case 'Port':
-            tr.proxyPort = toInt(nullIfEmpty(kv.value) ?? undefined);
-            break;
-          case 'Password':
-            break; // never kept: it would be a secret
-          case 'VRF':
-            sub = 'VRF';
-            tr.vrf = nullIfEmpty(kv.value);
-            break;
-          case 'Server Identity Check':
-            tr.serverIdentityCheck = bool(kv.value);
-            break;
-          default:
-            unknown(line);
-        }
-        break;
-      }
-      case 'Miscellaneous':
-        if (kv?.key === 'Custom Id') s.customId = nullIfEmpty(kv.value);
-        else unknown(line);
-        break;
-      case 'Policy': {
-        const p = s.policy!;
-        if (/Attributes:$/.test(t)) {
-          sub = t.slice(0, -1).replace(/\s+Attributes$/, '').replace(/\s+License$/, '');
-          p.attributes[sub] = { firstReportRequirementDays: null, reportingFrequencyDays: null, reportOnChangeDays: null };
-          break;
-        }
-        if (!kv) {
-          unknown(line);
-          break;
-        }
-        if (kv.key === 'Policy in use') {
-          p.inUse = nullIfEmpty(kv.value);
-          const m = /^Installed On (.+)$/.exec(kv.value);
-          p.installedOn = m ? isoOrNull(m[1], warnings, 'Policy in use') : null;
-        } else if (kv.key === 'Policy name') p.name = nullIfEmpty(kv.value);
-        else if (kv.key === 'Reporting ACK required') {
-          const m = /^(\S+)(?:\s+\((.+)\))?$/.exec(kv.value);
-          p.reportingAckRequired = m ? bool(m[1]) : null;
-          p.source = m?.[2] ?? null;
-        } else if (sub && p.attributes[sub]) {
-          const days = toInt(/^(\d+)/.exec(kv.value)?.[1]);
-          const attr = p.attributes[sub];
-          if (kv.key === 'First report requirement (days)') attr.firstReportRequirementDays = days;
-          else if (kv.key === 'Reporting frequency (days)') attr.reportingFrequencyDays = days;
-          else if (kv.key === 'Report on change (days)') attr.reportOnChangeDays = days;
-          else unknown(line);
-        } else unknown(line);
-        break;
-      }
-      case 'Usage Reporting': {
-        const u = s.usageReporting!;
-        if (!kv) {
-          unknown(line);
-          break;
-        }
-        const time = USAGE_REPORTING_TIMES.get(kv.key);
-        if (time) u[time] = isoOrNull(kv.value, warnings, `Usage Reporting: ${kv.key}`);
-        else if (kv.key === 'Reporting push interval') {
-          u.reportingPushIntervalRaw = kv.value;
-          u.reportingPushIntervalDays = toInt(/^(\d+)/.exec(kv.value)?.[1]);
-        } else unknown(line);
-        break;
-      }
-      case 'Trust Code Installed':
-        trustBody.push(line);
-        break;
-      case 'Device Telemetry Report Summary': {
-        const d = s.deviceTelemetry!;
-        if (kv?.key === 'Data Channel') d.dataChannel = nullIfEmpty(kv.value);
-        else if (kv?.key === 'Reports on disk') d.reportsOnDisk = toInt(kv.value);
-        else unknown(line);
-        break;
-      }
-      case 'License Conversion':
-      case 'Export Authorization Key':
-        break; // shown by newer agents; not used by slp-runner
-      default:
-        if (t !== 'Smart Licensing Status' && !/^Smart Licensing is /.test(t)) unknown(line);
-    }
+    c.line = line;
+    c.t = t;
+    c.kv = kv;
+    (section ? SECTION_LINES[section] ?? topLine : topLine)(c);
   }
-  if (trustHeader !== null) s.trustCode = parseTrustCode(trustHeader, trustBody, warnings);
+  if (trustHeader !== null) s.trustCode = parseTrustCode(trustHeader, c.trustBody, warnings);
   return s;
 }
