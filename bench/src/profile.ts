@@ -16,7 +16,7 @@ export const REALISTIC_RANGES_MS = {
 } as const;
 
 /** A small deterministic generator (mulberry32): the same switch index gives the same delays. */
-function seeded(seed: number): () => number {
+export function seeded(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -8,22 +8,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { sessionsLeftInConfig, startLab, type Captured, type Lab, type LabHost } from '../helpers/fleet-run';
+import { seeded } from '../../bench/src/profile';
 
 const SEED = 20250124;
 const N = 200;
 const FAULTY = 10; // 5%
 
-/** mulberry32: a small seeded PRNG, so the same hosts get the same faults on every run. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same seeded PRNG the bench uses (mulberry32): the same hosts get the same faults on every run. */
+const prng = seeded;
 
 type Kind = 'reject' | 'disconnect' | 'hang' | 'auth' | 'down' | 'token' | 'slow';
 const REJECTABLE = ['ip http client source-interface', 'license smart transport', 'ip name-server', 'ip domain name'];

@@ -5,10 +5,9 @@
  * 127.0.0.1 only.
  */
 import type { Device } from '../../../src/device';
-import { startFleet, type Fleet } from '../../../src/simulator';
 import { diagnoseHost } from '../../../src/diagnose/diagnose';
 import { parseShowLicenseHistoryMessage } from '../../../src/parsers';
-import { connect, installTrust, seedLines, spec, syncAndWaitForAck, until } from './lab';
+import { installTrust, useDiagnoseLab, seedLines, spec, syncAndWaitForAck, until } from './lab';
 
 const LAB_PROXY = { address: '192.168.217.105', port: 80 };
 const DAY = 86_400_000;
@@ -30,22 +29,12 @@ const SPECS = [
   spec('ast'),
 ];
 
-let fleet: Fleet;
-const open: Device[] = [];
-
-beforeAll(async () => {
-  fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 20 });
-});
-afterAll(async () => {
-  await Promise.all(open.map((d) => d.close().catch(() => undefined)));
-  await fleet.stop();
-});
-
-const dev = (name: string): Promise<Device> => connect(fleet.hosts[name]!.port, name, open);
+const lab = useDiagnoseLab(SPECS);
+const dev = (name: string): Promise<Device> => lab.dev(name);
 
 /** Outgoing sessions still open on the switch, over all its vty sessions. */
 function outgoingLeft(name: string): number {
-  return [...fleet.device(name).state.sessions].reduce((n, s) => n + ((s as { outgoing?: unknown[] }).outgoing?.length ?? 0), 0);
+  return [...lab.fleet.device(name).state.sessions].reduce((n, s) => n + ((s as { outgoing?: unknown[] }).outgoing?.length ?? 0), 0);
 }
 
 async function configured(name: string, extra: string[] = [], opts: { proxy?: typeof LAB_PROXY; trust?: boolean } = {}): Promise<Device> {
@@ -63,7 +52,7 @@ describe('the TCP probe on real-switch terms', () => {
     expect(d.summary).toMatch(/TCP path untested \(outgoing telnet is refused on the vty/);
     // The refused probe is not even tried: nothing to time out, nothing left open.
     expect(d.steps.some((s) => s.startsWith('ran: telnet'))).toBe(false);
-    expect(fleet.device('hardened').runningConfig()).toContain(' transport output none');
+    expect(lab.fleet.device('hardened').runningConfig()).toContain(' transport output none');
   });
 
   it('a proxy that holds the connection open: the session is suspended and disconnected, none is left', async () => {
@@ -160,7 +149,7 @@ describe('causes added by issue 15, each from the lab', () => {
   it('no report for longer than the ACK deadline: reporting_overdue', async () => {
     const device = await configured('overdue', ['license smart usage interval 365']);
     await syncAndWaitForAck(device);
-    fleet.device('overdue').advanceClock(61 * DAY);
+    lab.fleet.device('overdue').advanceClock(61 * DAY);
     // Timers that came due (a trust sync) land their answers asynchronously: let them.
     await answered(device);
     const later = { now: () => new Date(Date.now() + 61 * DAY), sleep: async () => undefined };

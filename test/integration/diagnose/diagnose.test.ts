@@ -3,10 +3,9 @@
  * with the device lines that prove it; a converged switch is diagnosed healthy. 127.0.0.1 only.
  */
 import type { Device } from '../../../src/device';
-import { startFleet, type Fleet } from '../../../src/simulator';
 import { diagnoseHost } from '../../../src/diagnose/diagnose';
 import { diagnoseOneHost } from '../../helpers/diagnose-run';
-import { connect, installTrust, seedLines, spec } from './lab';
+import { installTrust, useDiagnoseLab, seedLines, spec } from './lab';
 
 const LAB_PROXY = { address: '192.168.217.105', port: 80 };
 
@@ -26,18 +25,8 @@ const SPECS = [
   spec('auth', { faults: { auth_failure: true } }),
 ];
 
-let fleet: Fleet;
-const open: Device[] = [];
-
-beforeAll(async () => {
-  fleet = await startFleet(SPECS, { host: '127.0.0.1', asyncDelayMs: 20 });
-});
-afterAll(async () => {
-  await Promise.all(open.map((d) => d.close().catch(() => undefined)));
-  await fleet.stop();
-});
-
-const dev = (name: string): Promise<Device> => connect(fleet.hosts[name]!.port, name, open);
+const lab = useDiagnoseLab(SPECS);
+const dev = (name: string): Promise<Device> => lab.dev(name);
 
 /** Configures like the seed, installs trust unless told not to, then diagnoses. */
 async function diagnoseAfter(name: string, setup: { proxy?: { address: string; port: number }; trust?: boolean; configure?: boolean } = {}) {
@@ -116,7 +105,7 @@ describe('slp diagnose against the simulated lab', () => {
   ])('%s: invalid or expired token', async (name, message) => {
     const d = await diagnoseAfter(name);
     expect(d.cause).toBe('invalid_or_expired_token');
-    const serial = fleet.device(name).state.members[0]!.serial;
+    const serial = lab.fleet.device(name).state.members[0]!.serial;
     expect(d.summary).toBe(`CSSM refused the trust token: The install of a new licensing trust code has failed on P:C9300-48P,S:${serial}: ${message}`);
     expect(d.evidence.some((l) => l.includes('%SMART_LIC-3-TRUST_CODE_INSTALL_FAILED') && l.endsWith(message))).toBe(true);
   });
@@ -136,7 +125,7 @@ describe('slp diagnose against the simulated lab', () => {
   it('login refused: the host is reported unreachable', async () => {
     const { connectDevice } = await import('../../../src/device');
     const report = await diagnoseOneHost('auth', () =>
-      connectDevice({ name: 'auth', host: '127.0.0.1', port: fleet.hosts.auth!.port, username: 'admin', password: 'admin', enableSecret: 'lab-enable', hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000 }),
+      connectDevice({ name: 'auth', host: '127.0.0.1', port: lab.fleet.hosts.auth!.port, username: 'admin', password: 'admin', enableSecret: 'lab-enable', hostKeyChecking: 'off', connectTimeoutMs: 5000, commandTimeoutMs: 5000 }),
     );
     expect(report).toMatchObject({ host: 'auth', status: 'unreachable', error: { name: 'AuthError', step: 'connect' } });
     expect(report.error?.message).toMatch(/^auth: authentication failed/);

@@ -5,7 +5,7 @@
  */
 import { connectDevice, type Device, type DeviceEvent } from '../../../src/device';
 import { parseShowLicenseHistoryMessage, parseShowLicenseStatus } from '../../../src/parsers';
-import type { Fleet, SimDeviceSpec } from '../../../src/simulator';
+import { startFleet, type Fleet, type SimDeviceSpec } from '../../../src/simulator';
 import { waitFor } from '../../helpers/wait-for';
 
 export const TOKEN = 'TGFiVG9rZW4tZmFrZS1hYmNkZWZnaGlqMDEyMzQ1Njc4OS1sYWItb25seS0y%0AYWJjZGVmfExhYlRva2VuRm9yVGVzdHNOb3RSZWFs%0AWTI9%3D%0A'; // CSSM's form (reference §2.1)
@@ -23,6 +23,30 @@ export async function connect(port: number, name: string, open: Device[], onEven
   });
   open.push(device);
   return device;
+}
+
+/**
+ * The fleet of `specs`, started before the suite and stopped after it (sessions closed first),
+ * and `dev(name)` to open a session to one of its switches.
+ */
+export function useDiagnoseLab(specs: SimDeviceSpec[]): { readonly fleet: Fleet; dev(name: string): Promise<Device> } {
+  let fleet: Fleet | undefined;
+  const open: Device[] = [];
+  beforeAll(async () => {
+    fleet = await startFleet(specs, { host: '127.0.0.1', asyncDelayMs: 20 });
+  });
+  afterAll(async () => {
+    await Promise.all(open.map((d) => d.close().catch(() => undefined)));
+    await fleet?.stop();
+  });
+  const lab = {
+    get fleet(): Fleet {
+      if (!fleet) throw new Error('the diagnose lab is not started (use it inside a test)');
+      return fleet;
+    },
+    dev: (name: string): Promise<Device> => connect(lab.fleet.hosts[name]!.port, name, open),
+  };
+  return lab;
 }
 
 /** The seed's configuration steps 1–3 (Smart transport, DNS, source interface, optional proxy). */
