@@ -4,10 +4,10 @@ import path from 'node:path';
 import { CommandRejectedError, DeviceTimeoutError, DisconnectedError, RollbackError, UnreachableError, UnsupportedDeviceError } from '../../../src/errors';
 import { PushInterruptedError } from '../../../src/converge/recover-push';
 import { RevertedBeforeConfirmError, confirmChanges, TrustInstallError } from '../../../src/converge/apply';
-import type { Clock } from '../../../src/clock';
 import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
 import { FakeDevice } from '../../helpers/fake-device';
+import { fakeClock } from '../../helpers/fake-clock';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';
 const DESIRED: DesiredSlp = {
@@ -31,12 +31,6 @@ const DAY0_LINES = [
   'ip domain name example.com',
   'ip domain lookup source-interface Vlan10',
 ];
-
-/** A clock whose sleep moves time forward instantly. */
-function fakeClock(): Clock {
-  let t = Date.UTC(2025, 0, 24, 23, 19, 5);
-  return { now: () => new Date(t), sleep: async (ms) => void (t += ms) };
-}
 
 let dir: string;
 beforeEach(() => {

@@ -6,13 +6,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Clock } from '../../../src/clock';
 import { convergeHost, type ConvergeOptions } from '../../../src/converge/converge-host';
 import type { DesiredSlp } from '../../../src/converge/desired';
 import { UnreachableError } from '../../../src/errors';
 import { StepRecorder } from '../../../src/steps/step-recorder';
 import type { StepResult } from '../../../src/steps/step-result';
 import { FakeDevice } from '../../helpers/fake-device';
+import { fakeClock } from '../../helpers/fake-clock';
 
 const TOKEN = 'NGFkODgzMGUtZmNkMS00NTRjLWI5MjUtYjI0YWYzZjU1ZGQz';
 const DESIRED: DesiredSlp = {
@@ -24,11 +24,6 @@ const DESIRED: DesiredSlp = {
   sync: true,
 };
 const NO_TRUST: DesiredSlp = { ...DESIRED, trust: undefined };
-
-function fakeClock(): Clock {
-  let t = Date.UTC(2025, 0, 24, 23, 19, 5);
-  return { now: () => new Date(t), sleep: async (ms) => void (t += ms) };
-}
 
 let dir: string;
 beforeEach(() => {

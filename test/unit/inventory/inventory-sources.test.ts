@@ -1,7 +1,8 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { ConfigError, formatIssue } from '../../../src/errors';
+import { configIssues } from '../../helpers/config-issues';
+import { formatIssue } from '../../../src/errors';
 import { loadInventory } from '../../../src/inventory/load-inventory';
 import { inventorySources } from '../../../src/commands/inventory-option';
 
@@ -18,15 +19,7 @@ function write(path: string, text: string): string {
   return file;
 }
 
-function issues(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const issues = configIssues;
 
 describe('where the inventory comes from', () => {
   test('-i wins; else ANSIBLE_INVENTORY (comma separated); else ansible.cfg inventory, relative to the cfg', () => {

@@ -1,5 +1,5 @@
 import { join, resolve } from 'path';
-import { ConfigError, formatIssue } from '../../../src/errors';
+import { configIssues } from '../../helpers/config-issues';
 import { loadInventory } from '../../../src/inventory/load-inventory';
 import { connectionSecrets } from '../../../src/runner/connect-options';
 import { vaultSecrets } from '../../../src/commands/vault-options';
@@ -10,15 +10,7 @@ import { Redactor } from '../../../src/redact';
 const DIR = resolve(__dirname, '../../fixtures/inventories/vault');
 const INVENTORY = join(DIR, 'inventory.yml');
 
-function issues(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ConfigError) return error.issues.map(formatIssue);
-    throw error;
-  }
-  throw new Error('expected a ConfigError');
-}
+const issues = configIssues;
 
 describe('Ansible Vault in inventories', () => {
   test('decrypts inline values and a whole encrypted group_vars file, with passwords from a file and a script', async () => {
