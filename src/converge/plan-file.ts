@@ -11,6 +11,7 @@ import { planSlp, type Plan } from './plan';
 import { readState } from './read-device';
 import { ownedConfigLines } from './rollback-plan';
 import { observeConfig } from './running-state-from-parsers';
+import { emptyObservedConfig } from './running-state';
 
 export const PLAN_FILE_VERSION = 2;
 /** More config lines than any playbook can render for one host: refused unread. */
@@ -165,9 +166,8 @@ export function driftChanges(hostPlan: HostPlan, ownedNow: readonly string[]): s
  */
 export function renderableLines(desired: DesiredSlp, ownedConfig: readonly string[]): Set<string> {
   const owned = observeConfig(parseShowRunningConfig(ownedConfig.join('\n')).value);
-  const emptyConfig = observeConfig(parseShowRunningConfig('').value);
   return new Set([
-    ...planSlp(desired, { config: emptyConfig, trust: [] }).commands,
+    ...planSlp(desired, { config: emptyObservedConfig(), trust: [] }).commands,
     ...planSlp(desired, { config: owned, trust: [] }).commands,
   ]);
 }
