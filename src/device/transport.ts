@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import SSH2Promise = require('ssh2-promise');
@@ -211,6 +212,19 @@ function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: Ke
   return new UnreachableError(o.name, `${message} at ${where}`, { cause: err, phase: 'TCP' });
 }
 
+/**
+ * The TCP connection under an SSH session, with Nagle's algorithm off as OpenSSH's client sets it
+ * for interactive sessions (packet.c: ssh_packet_set_interactive → set_nodelay). With it on, a
+ * typed command waits behind the window adjust still unacknowledged before it until the switch's
+ * delayed ACK fires (~40 ms on Linux): the bench measured 64 ms per command at 20 ms of device
+ * latency, 21 ms with it off, and a login 750 → 150 ms.
+ */
+function interactiveSocket(host: string, port: number): net.Socket {
+  const sock = net.connect({ host, port });
+  sock.setNoDelay(true);
+  return sock;
+}
+
 type Connection = { shell(opts: object): Promise<ByteStream>; forwardOut(srcIP: string, srcPort: number, dstIP: string, dstPort: number): Promise<unknown> };
 
 /**
@@ -273,7 +287,7 @@ export async function connectTransport(o: TransportOptions): Promise<Transport> 
   try {
     let sock: unknown;
     if (j && jumpConfig) {
-      const bastion = new SSH2Promise(jumpConfig as never, true);
+      const bastion = new SSH2Promise({ ...jumpConfig, sock: interactiveSocket(j.host, j.port) } as never, true);
       opened.push(bastion);
       let hop: Connection;
       try {
@@ -289,7 +303,8 @@ export async function connectTransport(o: TransportOptions): Promise<Transport> 
         throw new UnreachableError(o.name, `jump host ${j.host}:${j.port} could not open a connection to ${o.host}:${o.port}: ${why}`, { cause: err });
       }
     }
-    const ssh = new SSH2Promise({ ...target, ...(sock ? { sock } : {}) } as never, true);
+    // Through a bastion the session rides a channel of the bastion's (already interactive) socket.
+    const ssh = new SSH2Promise({ ...target, sock: sock ?? interactiveSocket(o.host, o.port) } as never, true);
     opened.push(ssh);
     try {
       connection = await within(ssh.connect() as Promise<Connection>);

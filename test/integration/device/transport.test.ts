@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as net from 'net';
 import * as path from 'path';
 import { utils } from 'ssh2';
 import { connectDevice } from '../../../src/device';
@@ -149,6 +150,22 @@ describe('connecting', () => {
       await d.close();
     } finally {
       await relay.close();
+      await server.close();
+    }
+  });
+
+  it('turns Nagle off on its TCP connection, as OpenSSH does for an interactive session', async () => {
+    // With Nagle on, each typed command waited for the switch's delayed ACK (~40 ms on Linux).
+    const server = await startTinyServer({ startPrivileged: true });
+    const spy = jest.spyOn(net.Socket.prototype, 'setNoDelay');
+    try {
+      const d = await connectDevice(optionsFor(server));
+      const clientSide = spy.mock.contexts.filter((sock) => (sock as net.Socket).remotePort === server.port);
+      expect(clientSide).toHaveLength(1);
+      expect(spy.mock.calls[spy.mock.contexts.indexOf(clientSide[0])]).toEqual([true]);
+      await d.close();
+    } finally {
+      spy.mockRestore();
       await server.close();
     }
   });
