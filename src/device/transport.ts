@@ -222,6 +222,30 @@ function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: Ke
 function interactiveSocket(host: string, port: number): net.Socket {
   const sock = net.connect({ host, port });
   sock.setNoDelay(true);
+  return coalesceWrites(sock);
+}
+
+/**
+ * Without its optional native binding, ssh2 writes each packet in three pieces (length, ciphertext,
+ * MAC or tag); with Nagle off each piece would be a system call and a TCP segment of its own. Writes
+ * made in one turn of the event loop go out together (Node's documented cork-then-uncork-on-nextTick
+ * idiom): one writev, one segment per packet or burst of packets.
+ */
+function coalesceWrites(sock: net.Socket): net.Socket {
+  const write = sock.write.bind(sock) as (...args: unknown[]) => boolean;
+  let corked = false;
+  const uncork = (): void => {
+    corked = false;
+    sock.uncork();
+  };
+  sock.write = ((...args: unknown[]) => {
+    if (!corked) {
+      corked = true;
+      sock.cork();
+      process.nextTick(uncork);
+    }
+    return write(...args);
+  }) as net.Socket['write'];
   return sock;
 }
 

@@ -5,7 +5,7 @@
  */
 import { Server, utils, type AuthContext, type Connection } from 'ssh2';
 import { timingSafeEqual } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Server as TcpServer, type Socket } from 'node:net';
 import { LEGACY_ALGORITHMS, MODERN_ALGORITHMS } from './ssh-algorithms';
 import { CliSession } from './cli-session';
 import { LineDiscipline } from './line-discipline';
@@ -18,8 +18,32 @@ const same = (a: string, b: string): boolean => {
   return x.length === y.length && timingSafeEqual(x, y);
 };
 
+/**
+ * ssh2 without its optional native binding writes every packet in three pieces (length, ciphertext,
+ * tag); with Nagle off each would be a system call and a segment. Writes from one turn of the event
+ * loop leave together, as one writev (Node's cork, then uncork on nextTick).
+ */
+function batchWritesPerTurn(socket: Socket): Socket {
+  const plainWrite = socket.write;
+  let pending = false;
+  socket.write = function (this: Socket, ...args: Parameters<Socket['write']>) {
+    if (!pending) {
+      pending = true;
+      socket.cork();
+      process.nextTick(() => {
+        pending = false;
+        socket.uncork();
+      });
+    }
+    return plainWrite.apply(this, args);
+  } as Socket['write'];
+  return socket;
+}
+
 export class DeviceServer {
   private server: Server;
+  /** The listening socket; each connection is handed to `server` once its TCP options are set. */
+  private tcp: TcpServer;
   private connections = new Set<Connection>();
   port = 0;
 
@@ -34,14 +58,21 @@ export class DeviceServer {
       (client) => this.onClient(client),
     );
     this.server.on('error', () => undefined);
+    this.tcp = createServer((socket) => {
+      // Echo goes out one character at a time, as on IOS; with Nagle's algorithm on loopback each
+      // command then waits for a delayed ACK (~20-40 ms), which would swamp latency_ms.
+      socket.setNoDelay(true);
+      this.server.injectSocket(batchWritesPerTurn(socket));
+    });
+    this.tcp.on('error', () => undefined);
   }
 
   listen(port: number, host: string): Promise<number> {
     return new Promise((resolve, reject) => {
-      this.server.once('error', reject);
-      this.server.listen(port, host, () => {
-        this.server.off('error', reject);
-        this.port = (this.server.address() as AddressInfo).port;
+      this.tcp.once('error', reject);
+      this.tcp.listen(port, host, () => {
+        this.tcp.off('error', reject);
+        this.port = (this.tcp.address() as AddressInfo).port;
         resolve(this.port);
       });
     });
@@ -49,7 +80,7 @@ export class DeviceServer {
 
   close(): Promise<void> {
     for (const c of this.connections) c.end();
-    return new Promise((resolve) => this.server.close(() => resolve()));
+    return new Promise((resolve) => this.tcp.close(() => resolve()));
   }
 
   private authenticate(ctx: AuthContext): boolean {
@@ -69,9 +100,6 @@ export class DeviceServer {
 
   private onClient(client: Connection): void {
     this.connections.add(client);
-    // Echo goes out one character at a time, as on IOS; with Nagle's algorithm on loopback each
-    // command then waits for a delayed ACK (~20-40 ms), which would swamp latency_ms.
-    (client as unknown as { setNoDelay(on: boolean): unknown }).setNoDelay(true); // at runtime; missing from @types/ssh2
     let username = '';
     let peer = '127.0.0.1';
     client.on('error', () => undefined);
