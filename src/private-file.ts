@@ -6,6 +6,7 @@
  * The parent folder is created as needed.
  */
 import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 
 export const PRIVATE_MODE = 0o600;
@@ -30,5 +31,20 @@ export function writePrivateFile(file: string, text: string | Uint8Array, flags:
     writeFileSync(fd, text);
   } finally {
     closeSync(fd);
+  }
+}
+
+/**
+ * writePrivateFile off the event loop (libuv's thread pool): for a file per host written while
+ * other hosts' sessions wait to be served (backups), where the synchronous calls would stall them.
+ */
+export async function writePrivateFileAsync(file: string, text: string | Uint8Array, flags: 'w' | 'a' | 'wx' = 'w'): Promise<void> {
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const handle = await open(file, flags, PRIVATE_MODE);
+  try {
+    await handle.chmod(PRIVATE_MODE);
+    await handle.writeFile(text);
+  } finally {
+    await handle.close();
   }
 }

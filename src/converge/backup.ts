@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { writePrivateFile } from '../private-file';
+import { writePrivateFileAsync } from '../private-file';
 import type { Redactor } from '../redact';
 
 /** `2025-01-24T23:19:05.144Z` → `2025-01-24T23-19-05-144Z`: sortable and valid on every OS. */
@@ -25,7 +25,7 @@ export async function writeBackup(
   for (let n = 0; ; n++) {
     const file = path.join(hostDir, `${backupTimestamp(now)}${n ? `-${n}` : ''}.cfg`);
     try {
-      writePrivateFile(file, redactor.redact(runningConfig), 'wx');
+      await writePrivateFileAsync(file, redactor.redact(runningConfig), 'wx');
       return file;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 100) throw error;

@@ -117,30 +117,43 @@ function readArchive(node: ConfigLine): NonNullable<SlpConfigView['archive']> {
   return a;
 }
 
+// Hoisted: a regex literal inside the loop is a new RegExp object on every line of every config.
+const SPACES_RE = /\s{2,}|[^\S ]/g; // runs of whitespace; a single space is left alone (no copy)
+const OWNED_START_RE = /^(?:hostname|license|ip|no|archive)\s/; // first words of every line read below
+const HOSTNAME_RE = /^hostname (\S+)$/;
+const BOOT_LEVEL_RE = /^license boot level (\S+)(?: addon (\S+))?/;
+const HTTP_CLIENT_SOURCE_RE = /^ip http client source-interface (\S+)$/;
+const NO_LOOKUP_RE = /^no ip domain[ -]lookup$/;
+const LOOKUP_RE = /^ip domain[ -]lookup$/;
+const LOOKUP_SOURCE_RE = /^ip domain[ -]lookup (?:vrf (\S+) )?source-interface (\S+)$/;
+const DOMAIN_NAME_RE = /^ip domain[ -]name (?:vrf (\S+) )?(\S+)$/;
+const NAME_SERVER_RE = /^ip name-server (?:vrf (\S+) )?(.+)$/;
+
 /** Extracts the SLP/DNS/HTTP-client view from global (indent 0) config lines. */
 export function extractSlpView(tree: readonly ConfigLine[], warnings: string[]): SlpConfigView {
   const v = emptyView();
   for (const node of tree) {
     if (node.indent !== 0) continue; // `| include` leftovers such as ` transport input ssh`
-    const t = node.text.replace(/\s+/g, ' ');
+    if (node.text !== 'archive' && !OWNED_START_RE.test(node.text)) continue;
+    const t = node.text.replace(SPACES_RE, ' ');
     let m: RegExpExecArray | null;
-    if ((m = /^hostname (\S+)$/.exec(t))) v.hostname = m[1];
+    if ((m = HOSTNAME_RE.exec(t))) v.hostname = m[1];
     else if (t.startsWith('license smart ')) {
       v.licenseSmartLines.push(t);
       const rest = t.slice('license smart '.length);
       const row = LICENSE_SMART_ROWS.find((r) => r.re.test(rest));
       const mm = row ? row.re.exec(rest) : null;
       if (!row || !mm || !row.apply(mm, v)) warnings.push(`line ${node.lineNumber}: unrecognised "${t}"`);
-    } else if ((m = /^license boot level (\S+)(?: addon (\S+))?/.exec(t))) {
+    } else if ((m = BOOT_LEVEL_RE.exec(t))) {
       v.bootLevel = { level: m[1], addon: m[2] ?? null };
-    } else if ((m = /^ip http client source-interface (\S+)$/.exec(t))) v.httpClientSourceInterface = m[1];
-    else if (/^no ip domain[ -]lookup$/.test(t)) v.dns.lookup = false;
-    else if (/^ip domain[ -]lookup$/.test(t)) v.dns.lookup = true;
-    else if ((m = /^ip domain[ -]lookup (?:vrf (\S+) )?source-interface (\S+)$/.exec(t))) {
+    } else if ((m = HTTP_CLIENT_SOURCE_RE.exec(t))) v.httpClientSourceInterface = m[1];
+    else if (NO_LOOKUP_RE.test(t)) v.dns.lookup = false;
+    else if (LOOKUP_RE.test(t)) v.dns.lookup = true;
+    else if ((m = LOOKUP_SOURCE_RE.exec(t))) {
       v.dns.lookupSourceInterfaces.push({ vrf: m[1] ?? null, value: m[2] });
-    } else if ((m = /^ip domain[ -]name (?:vrf (\S+) )?(\S+)$/.exec(t))) {
+    } else if ((m = DOMAIN_NAME_RE.exec(t))) {
       v.dns.domainNames.push({ vrf: m[1] ?? null, value: m[2] });
-    } else if ((m = /^ip name-server (?:vrf (\S+) )?(.+)$/.exec(t))) {
+    } else if ((m = NAME_SERVER_RE.exec(t))) {
       for (const addr of m[2].split(' ')) if (addr) v.dns.nameServers.push({ vrf: m[1] ?? null, value: addr });
     } else if (t === 'archive') v.archive = readArchive(node);
   }

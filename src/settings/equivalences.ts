@@ -33,14 +33,26 @@ export const HIDDEN_DEFAULTS: ReadonlySet<string> = hiddenDefaultsOf(SETTINGS);
 
 /** A line in canonical form; one typed line may stand for several (name servers). */
 export function canonicalLines(line: string, table: SettingsTable = SETTINGS): string[] {
-  let lines = [line.trim().replace(/\s+/g, ' ')];
+  let lines = [collapseSpaces(line.trim())];
   for (const rule of table === SETTINGS ? EQUIVALENCES : equivalencesOf(table)) {
+    // Every line of every running-config passes here, and almost no rule matches: the one-line
+    // case allocates nothing.
+    if (lines.length === 1) {
+      const m = rule.match.exec(lines[0]!);
+      if (m) lines = rule.rewrite(m);
+      continue;
+    }
     lines = lines.flatMap((l) => {
       const m = rule.match.exec(l);
       return m ? rule.rewrite(m) : [l];
     });
   }
   return lines;
+}
+
+/** Runs of whitespace → one space; a line already single-spaced is returned as is (no copy). */
+export function collapseSpaces(line: string): string {
+  return line.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
 /** Whether a canonical line is one of the production table's hidden defaults. */
