@@ -22,7 +22,9 @@ export class SimChild {
     return this.child.pid!;
   }
   static async start(n: number, latencyMs: number, profile: BenchProfile = 'fast'): Promise<{ sim: SimChild; ports: number[] }> {
-    const child = spawn(process.execPath, [path.join(__dirname, 'sim-child.js'), String(n), String(latencyMs), profile], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // Profiling the simulated fleet: SLP_BENCH_SIM_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof-sim".
+    const nodeArgs = (process.env.SLP_BENCH_SIM_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...nodeArgs, path.join(__dirname, 'sim-child.js'), String(n), String(latencyMs), profile], { stdio: ['pipe', 'pipe', 'inherit'] });
     const sim = new SimChild(child);
     const { ports } = (await sim.next()) as { ports: number[] };
     return { sim, ports };

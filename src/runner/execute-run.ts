@@ -14,6 +14,7 @@ import { writeReport } from '../report/write-report';
 import { runExitCode } from '../results/exit-code';
 import type { HostSteps, StepContext } from './host-steps';
 import { DEFAULT_HEARTBEAT_MS, Heartbeat } from './heartbeat';
+import { limitHeapGrowth } from './heap-growth';
 import { Interrupt, type InterruptSource } from './interrupt';
 import { coalesceWrites } from './coalesced-stream';
 import { Progress } from './progress';
@@ -78,6 +79,7 @@ function heartbeatInterval(o: ExecuteOptions, env: NodeJS.ProcessEnv): number {
 const PRESS: Record<InterruptSource, string> = { 'Ctrl-C': 'Ctrl-C', SIGTERM: 'SIGTERM received', SIGHUP: 'SIGHUP received (terminal closed)' };
 
 export async function executeRun(o: ExecuteOptions): Promise<Executed> {
+  limitHeapGrowth();
   const env = o.env ?? process.env;
   const stdout = o.stdout ?? process.stdout;
   const stderr = o.stderr ?? process.stderr;
