@@ -1,3 +1,5 @@
+import { setTimeout as sleepFor } from 'node:timers/promises';
+
 /**
  * Runs `worker` over items with at most `limit` in flight, in order. Before each start it asks
  * `mayStart()`; once that says no, the items not started are handed to `onNotStarted` instead
@@ -56,7 +58,7 @@ export interface ForkSlot {
    * Waits `ms` without holding a fork: another host does its active work meanwhile, and this one
    * continues once the time is up and a fork is free again.
    */
-  idle(ms: number): Promise<void>;
+  idle(ms: number, signal?: AbortSignal): Promise<void>;
 }
 
 export interface PoolLimits {
@@ -71,7 +73,7 @@ export function defaultMaxSessions(forks: number): number {
   return Math.max(forks, Math.min(1000, forks * 4));
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> => sleepFor(ms, undefined, signal ? { signal } : {});
 
 /**
  * runBounded with waits that do not hold a fork: up to `maxSessions` hosts are in progress, of
@@ -85,14 +87,14 @@ export async function runPooled<T>(
   worker: (item: T, slot: ForkSlot) => Promise<void>,
   mayStart: () => boolean = () => true,
   onNotStarted: (item: T) => void = () => undefined,
-  wait: (ms: number) => Promise<void> = sleep,
+  wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
 ): Promise<void> {
   const forks = new Slots(Math.max(1, limits.forks));
   const slot: ForkSlot = {
-    async idle(ms) {
+    async idle(ms, signal) {
       forks.release();
       try {
-        await wait(ms);
+        await wait(ms, signal);
       } finally {
         await forks.acquire(true);
       }

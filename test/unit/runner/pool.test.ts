@@ -90,3 +90,19 @@ test('default max sessions: four per fork, at most 1000, never fewer than forks'
   expect(defaultMaxSessions(400)).toBe(1000);
   expect(defaultMaxSessions(2000)).toBe(2000);
 });
+
+test('an abandoned idle wait ends at once and leaves no timer behind, so a cancelled run can exit', async () => {
+  const timers = (): number => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  const before = timers();
+  const controller = new AbortController();
+  let ended: unknown;
+  await runPooled(['a'], { forks: 1, maxSessions: 1 }, async (_host, slot) => {
+    const waiting = slot.idle(600_000, controller.signal).catch((error: unknown) => (ended = error));
+    expect(timers()).toBe(before + 1);
+    controller.abort(new Error('SIGTERM'));
+    await waiting;
+  });
+  expect(ended).toBeInstanceOf(Error); // the abort, at once: the clock above names the reason
+  // A 10-minute debug window cut by SIGTERM used to keep node alive until it ran out.
+  expect(timers()).toBe(before);
+});
