@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Redactor } from '../redact';
 import { renderHtmlReport } from '../report/html-report';
-import { renderJunitReport } from '../report/junit-report';
 import { mergeReports, parseReport } from '../report/merge-reports';
 import { renderRecap } from '../report/recap';
 import { writeReport } from '../report/write-report';
@@ -22,7 +21,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
     .option('--json <file>', 'write the merged JSON report here (- for stdout)')
     .option('--junit <file>', 'write one JUnit XML report for the fleet here')
     .option('--html <file>', 'write the fleet report page here')
-    .action((files: string[], opts: { json?: string; junit?: string; html?: string }) => {
+    .action(async (files: string[], opts: { json?: string; junit?: string; html?: string }) => {
       const merged = mergeReports(files.map((file) => ({ file, report: parseReport(readFileSync(file, 'utf8'), file) })));
       // The reports were redacted when written; patterns still catch anything that slipped in.
       const redactor = new Redactor();
@@ -32,7 +31,10 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
         process.stderr.write(`merge: ${merged.missing.length} host(s) in no report${shards}: ${merged.missing.map((m) => m.host).join(', ')}\n`);
       }
       if (opts.json) writeReport(opts.json, `${JSON.stringify(merged.report, null, 2)}\n`);
-      if (opts.junit) writeReport(opts.junit, renderJunitReport(merged.report, redactor));
+      if (opts.junit) {
+        const { renderJunitReport } = await import('../report/junit-report'); // loaded when asked for (execute-run.ts)
+        writeReport(opts.junit, renderJunitReport(merged.report, redactor));
+      }
       if (opts.html) writeReport(opts.html, renderHtmlReport(merged.report));
       setExit(merged.report.exitCode);
     });
