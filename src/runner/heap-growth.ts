@@ -4,7 +4,7 @@
  * is read, cleaned, redacted and parsed), and by default V8 then lets the old generation grow to
  * about four times the live set before a full collection: ~320 MB of RSS at 1,000 hosts and
  * forks 200, most of it garbage. A factor of 2 keeps the peak near 250 MB for the same CPU
- * (bench/README.md, "Runner memory"). V8 reads the flag when it next sizes the heap, so setting
+ * (bench/README.md, issue 20 second pass, "Heap growth capped"). V8 reads the flag when it next sizes the heap, so setting
  * it once at the start of a run is enough; it changes no behaviour, only when garbage is collected.
  */
 import { setFlagsFromString } from 'node:v8';

@@ -1,4 +1,4 @@
-import { setTimeout as sleepFor } from 'node:timers/promises';
+import { SYSTEM_CLOCK } from '../clock';
 
 /**
  * Runs `worker` over items with at most `limit` in flight, in order. Before each start it asks
@@ -73,8 +73,6 @@ export function defaultMaxSessions(forks: number): number {
   return Math.max(forks, Math.min(1000, forks * 4));
 }
 
-const sleep = (ms: number, signal?: AbortSignal): Promise<void> => sleepFor(ms, undefined, signal ? { signal } : {});
-
 /**
  * runBounded with waits that do not hold a fork: up to `maxSessions` hosts are in progress, of
  * which at most `forks` are working; a host that only waits for the device (`slot.idle(ms)`)
@@ -87,7 +85,7 @@ export async function runPooled<T>(
   worker: (item: T, slot: ForkSlot) => Promise<void>,
   mayStart: () => boolean = () => true,
   onNotStarted: (item: T) => void = () => undefined,
-  wait: (ms: number, signal?: AbortSignal) => Promise<void> = sleep,
+  wait: (ms: number, signal?: AbortSignal) => Promise<void> = SYSTEM_CLOCK.sleep,
 ): Promise<void> {
   const forks = new Slots(Math.max(1, limits.forks));
   const slot: ForkSlot = {

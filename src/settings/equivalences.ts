@@ -51,7 +51,7 @@ export function canonicalLines(line: string, table: SettingsTable = SETTINGS): s
 }
 
 /** Runs of whitespace → one space; a line already single-spaced is returned as is (no copy). */
-export function collapseSpaces(line: string): string {
+function collapseSpaces(line: string): string {
   return line.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
