@@ -3,7 +3,7 @@
  * the shipped day-0 playbook through the real `slp run` twice (converge, then idempotent), one JSON
  * object per run on stdout and written to bench/results/<start time>.jsonl. See bench/README.md.
  *
- *   node dist-bench/bench/src/run.js [--sizes 100:100,1000:25,1000:100] [--latency 20]     (N:forks pairs)
+ *   node dist-bench/bench/src/run.js [--sizes 100:100,1000:25,1000:100,1000:200] [--latency 20]     (N:forks pairs)
  *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
  *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
  *   node dist-bench/bench/src/run.js --shards 4 --sizes 400:50            (4 shard processes + merge vs one run)
@@ -25,7 +25,7 @@ import type { RunnerMetrics } from './runner-child';
 import type { SimStats } from './sim-child';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
-const DEFAULT_SIZES = '100:100,1000:25,1000:100';
+const DEFAULT_SIZES = '100:100,1000:25,1000:100,1000:200'; // issue 20: forks 100 and 200 at N = 1,000
 
 interface Options {
   sizes: { n: number; forks: number }[];
