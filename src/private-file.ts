@@ -37,9 +37,10 @@ export function writePrivateFile(file: string, text: string | Uint8Array, flags:
 /**
  * writePrivateFile off the event loop (libuv's thread pool): for a file per host written while
  * other hosts' sessions wait to be served (backups), where the synchronous calls would stall them.
+ * Folders it creates are owner-only (0700), like the file.
  */
 export async function writePrivateFileAsync(file: string, text: string | Uint8Array, flags: 'w' | 'a' | 'wx' = 'w'): Promise<void> {
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true, mode: 0o700 });
   const handle = await open(file, flags, PRIVATE_MODE);
   try {
     await handle.chmod(PRIVATE_MODE);

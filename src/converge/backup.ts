@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { writePrivateFileAsync } from '../private-file';
 import type { Redactor } from '../redact';
@@ -10,7 +9,8 @@ export function backupTimestamp(date: Date): string {
 
 /**
  * Writes the running-config to `<dir>/<host>/<timestamp>.cfg`, redacted (enable secrets and
- * passwords in the config never reach the disk) and readable by the owner only (0600).
+ * passwords in the config never reach the disk) and readable by the owner only (0600, in 0700
+ * folders).
  */
 export async function writeBackup(
   dir: string,
@@ -20,7 +20,6 @@ export async function writeBackup(
   now: Date,
 ): Promise<string> {
   const hostDir = path.join(dir, host.replace(/[^A-Za-z0-9._-]/g, '_'));
-  await mkdir(hostDir, { recursive: true, mode: 0o700 });
   // Never overwrite a backup: two runs in the same millisecond get `-1`, `-2`, …
   for (let n = 0; ; n++) {
     const file = path.join(hostDir, `${backupTimestamp(now)}${n ? `-${n}` : ''}.cfg`);
