@@ -5,7 +5,7 @@
  * (fchmod on the open file, not a second lookup of the path, so a swapped path cannot be hit).
  * The parent folder is created as needed.
  */
-import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { closeSync, fchmodSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -24,14 +24,25 @@ export function openPrivateFile(file: string, flags: 'w' | 'a' | 'wx' = 'w'): nu
   return fd;
 }
 
-/** Writes (or, with 'a', appends) `text` to `file`, which is 0600 afterwards whatever it was. */
-export function writePrivateFile(file: string, text: string | Uint8Array, flags: 'w' | 'a' | 'wx' = 'w'): void {
+/**
+ * Writes (or, with 'a', appends) `text` to `file`, which is 0600 afterwards whatever it was. Text
+ * in pieces is written piece after piece (a report too big for one string).
+ */
+export function writePrivateFile(file: string, text: string | Uint8Array | Iterable<string>, flags: 'w' | 'a' | 'wx' = 'w'): void {
   const fd = openPrivateFile(file, flags);
   try {
-    writeFileSync(fd, text);
+    if (typeof text === 'string' || text instanceof Uint8Array) writeFileSync(fd, text);
+    else for (const piece of text) writeAll(fd, piece);
   } finally {
     closeSync(fd);
   }
+}
+
+/** writeSync may write less than asked (a full disk, a signal): the rest follows. */
+function writeAll(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
 }
 
 /**

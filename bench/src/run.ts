@@ -7,6 +7,7 @@
  *   node dist-bench/bench/src/run.js --profile realistic --sizes 20:4    (seconds-long device waits)
  *   node dist-bench/bench/src/run.js --vs-ansible                        (Ansible cisco.ios vs slp, N=100)
  *   node dist-bench/bench/src/run.js --shards 4 --sizes 400:50            (4 shard processes + merge vs one run)
+ *   node dist-bench/bench/src/run.js --bare-client --sizes 1000:100       (also slp's lines replayed by a bare ssh2 client)
  *   node dist-bench/bench/src/run.js --inventory-sizes 10000,50000,100000 (inventory load and check)
  *   node dist-bench/bench/src/run.js --baseline /tmp/base --sizes 300:50 (another build first, same run)
  */
@@ -15,8 +16,9 @@ import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'no
 import os from 'node:os';
 import path from 'node:path';
 import { machine, runOnce, settledStats, SimChild, type JsonReportView } from './children';
-import { runFigures, type RunFigures } from './figures';
+import { floorSeconds, runFigures, type RunFigures } from './figures';
 import type { BenchProfile } from './profile';
+import { captureLines, replayFleet, type ReplayLines } from './bare-client';
 import { runVsAnsible } from './vs-ansible';
 import { timeInventoryLoad } from './inventory-load';
 import { LAB_CREDENTIALS, writeBenchLab } from './lab';
@@ -38,6 +40,8 @@ interface Options {
   inventorySizes: number[];
   /** A checkout of another build (its dist/cli.js): each size runs it first, then this build. */
   baseline?: string;
+  /** Also replay slp's lines with a bare ssh2 client on a fresh lab of each size (bare-client.ts). */
+  bareClient: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Options {
@@ -57,7 +61,7 @@ function parseArgs(argv: readonly string[]): Options {
   if (inventorySizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--inventory-sizes: want N,N,… (got "${get('--inventory-sizes', '')}")`);
   const shards = Number(get('--shards', '0'));
   if (!Number.isInteger(shards) || shards < 0) throw new Error(`--shards: want a whole number (got "${get('--shards', '')}")`);
-  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), shards, inventorySizes, ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
+  return { sizes, latencyMs: Number(get('--latency', '20')), profile, vsAnsible: argv.includes('--vs-ansible'), bareClient: argv.includes('--bare-client'), shards, inventorySizes, ...(baseline ? { baseline: path.resolve(baseline) } : {}) };
 }
 
 async function main(): Promise<void> {
@@ -90,9 +94,11 @@ async function main(): Promise<void> {
   } else if (options.profile === 'realistic') {
     for (const { n, forks } of options.sizes) await realisticSize(n, forks, options, stamp, record);
   } else {
+    const lines = options.bareClient ? await captureLines(ROOT, options.latencyMs) : undefined;
     for (const { n, forks } of options.sizes) {
       if (options.baseline) await fastSize(n, forks, options, stamp, record, { build: 'baseline', cli: path.join(options.baseline, 'dist', 'cli.js') });
       await fastSize(n, forks, options, stamp, record, { build: 'current' });
+      if (lines) await bareClientSize(n, forks, lines, options, stamp, record);
     }
   }
   process.stderr.write(`results appended to ${path.relative(process.cwd(), resultsFile)}\n`);
@@ -122,6 +128,35 @@ async function fastSize(n: number, forks: number, options: Options, stamp: strin
   } finally {
     await sim.stop();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same fleet and concurrency with slp's lines replayed by a bare ssh2 client (bare-client.ts):
+ * converge lines on a fresh lab, then the idempotent run's lines on the converged one. The floor
+ * is computed as for slp, from the lines the switches received.
+ */
+async function bareClientSize(n: number, forks: number, lines: ReplayLines, options: Options, stamp: string, record: Record_): Promise<void> {
+  const { sim, ports } = await SimChild.start(n, options.latencyMs);
+  try {
+    let simCpuBefore = (await sim.stats()).cpuMicros;
+    for (const run of ['converge', 'idempotent'] as const) {
+      const { wallMs, cpuMicros } = await replayFleet(ports, lines[run], forks);
+      const stats = await settledStats(sim);
+      const max = Math.max(...stats.linesEntered);
+      const floor = floorSeconds(max, options.latencyMs, n, forks);
+      record({
+        at: stamp, profile: 'bare-client', run, n, forks, latencyMs: options.latencyMs,
+        wallSeconds: Number((wallMs / 1000).toFixed(2)), floorSeconds: Number(floor.toFixed(2)), wallOverFloor: Number((wallMs / 1000 / floor).toFixed(2)),
+        commandsPerHost: { max },
+        client: { cpuSeconds: Number((cpuMicros / 1e6).toFixed(2)), cpuMsPerHost: Number((cpuMicros / 1000 / n).toFixed(1)) },
+        simulator: { cpuSeconds: Number(((stats.cpuMicros - simCpuBefore) / 1e6).toFixed(2)), cpuMsPerHost: Number(((stats.cpuMicros - simCpuBefore) / 1000 / n).toFixed(1)) },
+        machine: machine(),
+      });
+      simCpuBefore = stats.cpuMicros;
+    }
+  } finally {
+    await sim.stop();
   }
 }
 

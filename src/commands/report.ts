@@ -4,6 +4,7 @@ import { Redactor } from '../redact';
 import { renderHtmlReport } from '../report/html-report';
 import { mergeReports, parseReport } from '../report/merge-reports';
 import { renderRecap } from '../report/recap';
+import { jsonDocument } from '../report/json-pieces';
 import { writeReport } from '../report/write-report';
 import type { RegisterCommand } from './index';
 
@@ -30,7 +31,7 @@ export const registerReport: RegisterCommand = (program: Command, setExit) => {
         const shards = merged.missingShards.length ? ` (no report for shard ${merged.missingShards.join(', ')})` : '';
         process.stderr.write(`merge: ${merged.missing.length} host(s) in no report${shards}: ${merged.missing.map((m) => m.host).join(', ')}\n`);
       }
-      if (opts.json) writeReport(opts.json, `${JSON.stringify(merged.report, null, 2)}\n`);
+      if (opts.json) writeReport(opts.json, jsonDocument(merged.report));
       if (opts.junit) {
         const { renderJunitReport } = await import('../report/junit-report'); // loaded when asked for (execute-run.ts)
         writeReport(opts.junit, renderJunitReport(merged.report, redactor));

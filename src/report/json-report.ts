@@ -85,7 +85,3 @@ export function buildJsonReport(run: RunResult, meta: ReportMeta, redactor: Reda
   };
   return redactor.redactValue(report);
 }
-
-export function renderJsonReport(run: RunResult, meta: ReportMeta, redactor: Redactor): string {
-  return `${JSON.stringify(buildJsonReport(run, meta, redactor), null, 2)}\n`;
-}

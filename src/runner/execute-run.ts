@@ -6,6 +6,7 @@
  * (`--json -`, `--junit -`), stdout carries that document only and the text goes to stderr.
  */
 import { buildJsonReport, type ReportMeta } from '../report/json-report';
+import { jsonDocument } from '../report/json-pieces';
 import { renderHtmlReport } from '../report/html-report';
 import { renderRecap } from '../report/recap';
 import { checkOutputPaths, OutputPathError, type OutputPath } from '../report/output-paths';
@@ -138,7 +139,7 @@ export async function executeRun(o: ExecuteOptions): Promise<Executed> {
   const meta = { ...o.meta, exitCode };
   if (o.json || o.html) {
     const report = buildJsonReport(run, meta, redactor);
-    if (o.json) writeReport(o.json, `${JSON.stringify(report, null, 2)}\n`, stdout);
+    if (o.json) writeReport(o.json, jsonDocument(report), stdout);
     if (o.html) writeReport(o.html, renderHtmlReport(report), stdout);
   }
   if (o.junit) {
