@@ -302,8 +302,13 @@ export class Channel {
         else this.waiter.check();
       });
       const body = this.text.text.slice(0, ended.promptAt);
-      const raw = this.o.redactor.redact(this.rawText.text);
-      this.o.transcript?.write(raw);
+      // Redacted when first read: the transcript reads it now; without one, only a caller that
+      // asks does (most never do, and redacting every output was a fifth of the redactor's work).
+      const rawText = this.rawText.text;
+      const redactor = this.o.redactor;
+      let raw: string | undefined;
+      const redactedRaw = (): string => (raw ??= redactor.redact(rawText));
+      if (this.o.transcript) this.o.transcript.write(redactedRaw());
       this.text = { text: this.text.text.slice(ended.promptAt + ended.prompt.length), carry: this.text.carry };
       this.rawText = { text: '', carry: this.rawText.carry };
       // An answered question and its answer are dialogue, not output (they stay in raw).
@@ -315,7 +320,9 @@ export class Channel {
         // and the plan would remove it). Whatever prints or stores it redacts (raw, transcript,
         // errors, reports, backups).
         output,
-        raw,
+        get raw() {
+          return redactedRaw();
+        },
         prompt: ended.prompt,
         endedBy: ended.endedBy,
         answered,

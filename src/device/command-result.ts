@@ -12,7 +12,8 @@ export interface CommandResultFields {
   host: string;
   command: string;
   output: string;
-  raw: string;
+  /** Redacted text, or how to get it when first asked (a transcript-less session rarely asks). */
+  raw: string | (() => string);
   startedAt: Date;
   elapsedMs: number;
   failure?: CommandFailure;
@@ -32,8 +33,7 @@ export class CommandResult {
   readonly host: string;
   readonly command: string;
   readonly output: string;
-  /** Everything received for this command, redacted, for transcripts and troubleshooting. */
-  readonly raw: string;
+  private rawText: string | (() => string);
   readonly startedAt: Date;
   readonly elapsedMs: number;
   readonly failed: boolean;
@@ -45,13 +45,19 @@ export class CommandResult {
     this.host = f.host;
     this.command = f.command;
     this.output = f.output;
-    this.raw = f.raw;
+    this.rawText = f.raw;
     this.startedAt = f.startedAt;
     this.elapsedMs = f.elapsedMs;
     this.failed = f.failure !== undefined;
     this.failure = f.failure;
     this.redact = f.redact ?? ((text) => text);
     this.suspended = f.suspended === true;
+  }
+
+  /** Everything received for this command, redacted, for transcripts and troubleshooting. */
+  get raw(): string {
+    if (typeof this.rawText === 'function') this.rawText = this.rawText();
+    return this.rawText;
   }
 
   /** This result, or CommandRejectedError(host, command, indicator, output) when it failed. */

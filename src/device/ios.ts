@@ -220,7 +220,7 @@ export class IosDriver implements Device {
       this.channel.write(ESCAPE_SUSPEND);
       const back = await this.send(undefined, { phase: 'command' });
       return new CommandResult({
-        host: this.o.name, command: ex.input, output: `${ex.output}${back.output}`, raw: `${ex.raw}${back.raw}`,
+        host: this.o.name, command: ex.input, output: `${ex.output}${back.output}`, raw: () => `${ex.raw}${back.raw}`,
         startedAt: ex.startedAt, elapsedMs: ex.elapsedMs + back.elapsedMs, suspended: true,
       });
     }
@@ -297,7 +297,7 @@ export class IosDriver implements Device {
 
   private toResult(ex: Exchange, failure?: CommandFailure): CommandResult {
     return new CommandResult({
-      host: this.o.name, command: ex.input, output: ex.output, raw: ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs, failure,
+      host: this.o.name, command: ex.input, output: ex.output, raw: () => ex.raw, startedAt: ex.startedAt, elapsedMs: ex.elapsedMs, failure,
       redact: (text) => this.channel.redact(text),
     });
   }

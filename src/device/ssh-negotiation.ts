@@ -38,6 +38,8 @@ export function emptyNegotiation(): Negotiation {
 
 /** Folds one ssh2 debug line into `n` (ignores every other line). */
 export function noteDebugLine(n: Negotiation, line: string): void {
+  // ssh2 logs every packet of the session (`Inbound: …`, `Outbound: …`): skip them before any regex.
+  if (!line.startsWith('Handshake: ') && !line.startsWith('Remote ident: ')) return;
   const ident = /^Remote ident: '(.*)'$/.exec(line);
   if (ident) n.serverIdent = ident[1]!.replace(/\\r\\n$|\\n$/, '').trimEnd();
   const m = LIST_LINE.exec(line);
