@@ -26,23 +26,48 @@ export function openPrivateFile(file: string, flags: 'w' | 'a' | 'wx' = 'w'): nu
 
 /**
  * Writes (or, with 'a', appends) `text` to `file`, which is 0600 afterwards whatever it was. Text
- * in pieces is written piece after piece (a report too big for one string).
+ * in pieces (a report too big for one string) is encoded into one reused buffer and written as
+ * it fills.
  */
 export function writePrivateFile(file: string, text: string | Uint8Array | Iterable<string>, flags: 'w' | 'a' | 'wx' = 'w'): void {
   const fd = openPrivateFile(file, flags);
   try {
     if (typeof text === 'string' || text instanceof Uint8Array) writeFileSync(fd, text);
-    else for (const piece of text) writeAll(fd, piece);
+    else writePieces(fd, text);
   } finally {
     closeSync(fd);
   }
 }
 
+/** Bytes encoded before each write: one allocation per file, not one per piece. */
+const PIECES_BUFFER = 1 << 20;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair: 4 for 2). */
+const MAX_UTF8_PER_UNIT = 3;
+
+function writePieces(fd: number, pieces: Iterable<string>): void {
+  const buffer = Buffer.allocUnsafe(PIECES_BUFFER);
+  let used = 0;
+  const flush = (): void => {
+    writeAll(fd, buffer, used);
+    used = 0;
+  };
+  for (const piece of pieces) {
+    const most = piece.length * MAX_UTF8_PER_UNIT;
+    if (most > PIECES_BUFFER - used) flush();
+    if (most > PIECES_BUFFER) {
+      const bytes = Buffer.from(piece);
+      writeAll(fd, bytes, bytes.length);
+    } else {
+      used += buffer.write(piece, used);
+    }
+  }
+  flush();
+}
+
 /** writeSync may write less than asked (a full disk, a signal): the rest follows. */
-function writeAll(fd: number, text: string): void {
-  const bytes = Buffer.from(text);
+function writeAll(fd: number, bytes: Buffer, length: number): void {
   let offset = 0;
-  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+  while (offset < length) offset += writeSync(fd, bytes, offset, length - offset);
 }
 
 /**

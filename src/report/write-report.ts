@@ -22,13 +22,13 @@ export function* batched(pieces: Iterable<string>, size = BATCH_CHARS): Generato
 /**
  * Writes a report readable by its owner only (0600): reports name hosts, addresses and config.
  * `-` writes to stdout instead. The mode is set again when the file already existed (src/private-file).
- * A report given in pieces (json-pieces.ts) is written batch by batch, never joined whole.
+ * A report given in pieces (json-pieces.ts) is never joined whole: a file gets them through one
+ * reused buffer (src/private-file), stdout in batches.
  */
 export function writeReport(file: string, text: string | Iterable<string>, stdout: NodeJS.WritableStream = process.stdout): void {
-  const batches = typeof text === 'string' ? [text] : batched(text);
   if (file === '-') {
-    for (const batch of batches) stdout.write(batch);
+    for (const batch of typeof text === 'string' ? [text] : batched(text)) stdout.write(batch);
     return;
   }
-  writePrivateFile(file, batches);
+  writePrivateFile(file, text);
 }

@@ -54,12 +54,21 @@ describe('writeReport in pieces', () => {
   beforeEach(() => (dir = mkdtempSync(join(tmpdir(), 'slp-pieces-'))));
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes the same file, owner-only, batch by batch', () => {
+  it('writes the same file, owner-only, piece by piece', () => {
     const doc = { hosts: Array.from({ length: 3000 }, (_, i) => ({ host: `sw-${i}`, note: 'é ✓ — 日本', n: i })) };
     const file = join(dir, 'out', 'report.json');
     writeReport(file, jsonDocument(doc));
     expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
     expect((statSync(file).mode & 0o777).toString(8)).toBe('600');
+  });
+
+  it('keeps multi-byte text whole across the write buffer, and a piece bigger than the buffer too', () => {
+    // 1 MiB buffer: 400,000 three-byte characters are one piece of 1.2 MB; the small ones before
+    // and after fill the buffer unevenly, so flushes land between any two pieces.
+    const doc = { hosts: Array.from({ length: 20000 }, (_, i) => ({ host: `sw-${i}`, note: i === 7000 ? '日'.repeat(400_000) : `é${'✓'.repeat(i % 50)}😀` })) };
+    const file = join(dir, 'big.json');
+    writeReport(file, jsonDocument(doc));
+    expect(readFileSync(file, 'utf8')).toBe(`${JSON.stringify(doc, null, 2)}\n`);
   });
 
   it('to stdout (`-`), a stream of batches that joins to the document', () => {
