@@ -1,9 +1,9 @@
 /**
  * `JSON.stringify(value, null, 2)` as a sequence of pieces, for documents too big to hold as one
- * string. A fleet's report grows ~12 KB per host: one string of it cost 0.3–0.5 s at 1,000 hosts
- * (building, flattening and encoding 24 MB, each new page a fault), and past ~45,000 hosts it
- * would exceed V8's longest string (2^29 − 24 characters), so a finished run could not write its
- * report. Long arrays and what holds them are walked, down to `expandDepth` levels; every other
+ * string. A fleet's report grows ~12 KB per host: as one string it was the run's last memory
+ * peak (24 MB of UTF-16 and its UTF-8 copy at 1,000 hosts; 30–40 MB of peak RSS), and past
+ * ~45,000 hosts it would exceed V8's longest string (2^29 − 24 characters), so a finished run
+ * could not write its report. Long arrays and what holds them are walked, down to `expandDepth` levels; every other
  * value is one JSON.stringify call (a host's result, an event), re-indented to its place:
  * JSON.stringify escapes newlines inside strings, so every raw newline in its output is layout.
  */
