@@ -78,10 +78,12 @@ function passwordFrom(file: string, label: string): string {
 function askHidden(prompt: string): Promise<string> {
   const input = process.stdin;
   if (!input.isTTY) return Promise.reject(bad('--ask-vault-pass', 'needs a terminal to ask on; use --vault-password-file instead'));
+  // Echo off before the prompt shows, as getpass does: what is typed (or pasted) the moment the
+  // prompt appears would otherwise be echoed by the terminal before raw mode is on.
+  input.setRawMode(true);
   process.stderr.write(prompt);
   return new Promise((resolve) => {
     let text = '';
-    input.setRawMode(true);
     input.resume();
     const onData = (chunk: Buffer): void => {
       for (const ch of chunk.toString('utf8')) {
