@@ -222,7 +222,7 @@ function describeConnectError(o: TransportOptions, err: unknown, keyProblem?: Ke
 function interactiveSocket(host: string, port: number): net.Socket {
   const sock = net.connect({ host, port });
   sock.setNoDelay(true);
-  return coalesceWrites(sock);
+  return corkWritesPerTurn(sock);
 }
 
 /**
@@ -231,7 +231,7 @@ function interactiveSocket(host: string, port: number): net.Socket {
  * made in one turn of the event loop go out together (Node's documented cork-then-uncork-on-nextTick
  * idiom): one writev, one segment per packet or burst of packets.
  */
-function coalesceWrites(sock: net.Socket): net.Socket {
+function corkWritesPerTurn(sock: net.Socket): net.Socket {
   const write = sock.write.bind(sock) as (...args: unknown[]) => boolean;
   let corked = false;
   const uncork = (): void => {

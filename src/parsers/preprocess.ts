@@ -90,6 +90,16 @@ export function splitKeyValue(line: string): { key: string; value: string } | nu
   return { key: line.slice(0, idx).trim(), value: line.slice(idx + 1).trim() };
 }
 
+const SPACES_RE = /\s{2,}|[^\S ]/g;
+
+/**
+ * Runs of whitespace → one space. A line already single-spaced is returned as it is, not copied:
+ * every line of every running-config passes here (parser and planner).
+ */
+export function collapseSpaces(line: string): string {
+  return line.replace(SPACES_RE, ' ');
+}
+
 /** Number of leading spaces (tabs count as one). */
 export function indentOf(line: string): number {
   let n = 0;

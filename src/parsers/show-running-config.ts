@@ -1,5 +1,5 @@
 import { buildConfigTree, type ConfigLine } from './config-tree';
-import { preprocess } from './preprocess';
+import { collapseSpaces, preprocess } from './preprocess';
 import type { ParseResult } from './types';
 
 /** Transport as `license smart transport …` configures it. */
@@ -118,7 +118,6 @@ function readArchive(node: ConfigLine): NonNullable<SlpConfigView['archive']> {
 }
 
 // Hoisted: a regex literal inside the loop is a new RegExp object on every line of every config.
-const SPACES_RE = /\s{2,}|[^\S ]/g; // runs of whitespace; a single space is left alone (no copy)
 const OWNED_START_RE = /^(?:hostname|license|ip|no|archive)\s/; // first words of every line read below
 const HOSTNAME_RE = /^hostname (\S+)$/;
 const BOOT_LEVEL_RE = /^license boot level (\S+)(?: addon (\S+))?/;
@@ -135,7 +134,7 @@ export function extractSlpView(tree: readonly ConfigLine[], warnings: string[]):
   for (const node of tree) {
     if (node.indent !== 0) continue; // `| include` leftovers such as ` transport input ssh`
     if (node.text !== 'archive' && !OWNED_START_RE.test(node.text)) continue;
-    const t = node.text.replace(SPACES_RE, ' ');
+    const t = collapseSpaces(node.text);
     let m: RegExpExecArray | null;
     if ((m = HOSTNAME_RE.exec(t))) v.hostname = m[1];
     else if (t.startsWith('license smart ')) {

@@ -11,6 +11,7 @@
  * old spelling of `ip domain name`; `ip name-server A B` equals one line per server (order kept);
  * interface names are stored canonically (`vlan10` → `Vlan10`).
  */
+import { collapseSpaces } from '../parsers/preprocess';
 import type { Equivalence, SettingsTable } from './setting-row';
 import { SETTINGS } from './settings-table';
 
@@ -48,11 +49,6 @@ export function canonicalLines(line: string, table: SettingsTable = SETTINGS): s
     });
   }
   return lines;
-}
-
-/** Runs of whitespace → one space; a line already single-spaced is returned as is (no copy). */
-function collapseSpaces(line: string): string {
-  return line.replace(/\s{2,}|[^\S ]/g, ' ');
 }
 
 /** Whether a canonical line is one of the production table's hidden defaults. */
