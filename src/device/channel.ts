@@ -115,6 +115,8 @@ export class Channel {
   private afterMore = false;
   /** A syslog line was lifted from the end of the text in the last chunk. */
   private liftedAtEnd = false;
+  /** Lines of `text` before this index were looked at for syslog lines (always a line start). */
+  private syslogScanned = 0;
   private busy = false;
 
   constructor(private readonly stream: ByteStream, private readonly o: ChannelOptions) {
@@ -160,7 +162,8 @@ export class Channel {
     this.text = appendChunk(this.text, chunk);
     this.liftedAtEnd = false;
     if (!this.keepSyslog) {
-      const lifted = liftSyslogLines(this.text.text, this.now());
+      const lifted = liftSyslogLines(this.text.text, this.now(), this.syslogScanned);
+      this.syslogScanned = lifted.scanned;
       if (lifted.events.length > 0) {
         this.liftedAtEnd = lifted.text.endsWith('\n');
         this.text = { ...this.text, text: lifted.text };
@@ -201,6 +204,7 @@ export class Channel {
     const answeredLines: string[] = [];
     let aborting: UnansweredQuestionError | undefined;
     let settleTimer: NodeJS.Timeout | undefined;
+    let echoed = false;
     const settleMs = this.o.questionSettleMs ?? DEFAULT_QUESTION_SETTLE_MS;
     try {
       const ended = await new Promise<{ prompt: string; endedBy: 'prompt' | 'expect'; promptAt: number }>((resolve, reject) => {
@@ -239,7 +243,7 @@ export class Channel {
           if (tail === '' && this.liftedAtEnd && lineStart > 0) {
             const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
             if (isPrompt(prev)) {
-              this.text = { ...this.text, text: text.slice(0, lineStart - 1) };
+              this.setText(text.slice(0, lineStart - 1));
               text = this.text.text;
               tail = prev;
             }
@@ -249,7 +253,8 @@ export class Channel {
           // after the command was sent must not end the read. A syslog line (and the prompt IOS
           // redraws after it) can arrive in that moment too, so the echo itself is looked for;
           // a secret is not echoed (a password) or not whole (a scrolled idtoken): a newline does.
-          const echoed = input === undefined || echoSeen(text.slice(0, promptAt), input, opts.secret === true);
+          // Once seen, the echo stays seen (text is only cut after it), so it is not searched for again.
+          echoed ||= input === undefined || echoSeen(text.slice(0, promptAt), input, opts.secret === true);
           if (tail && echoed && isPrompt(tail)) {
             if (aborting) return finish(() => reject(aborting));
             return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
@@ -265,7 +270,7 @@ export class Channel {
           const more = this.o.morePattern.exec(tail);
           if (more) {
             paged = true;
-            this.text = { ...this.text, text: text.slice(0, lineStart + more.index) };
+            this.setText(text.slice(0, lineStart + more.index));
             this.afterMore = true;
             this.stream.write(' ');
             return;
@@ -309,7 +314,7 @@ export class Channel {
       let raw: string | undefined;
       const redactedRaw = (): string => (raw ??= redactor.redact(rawText));
       if (this.o.transcript) this.o.transcript.write(redactedRaw());
-      this.text = { text: this.text.text.slice(ended.promptAt + ended.prompt.length), carry: this.text.carry };
+      this.setText(this.text.text.slice(ended.promptAt + ended.prompt.length));
       this.rawText = { text: '', carry: this.rawText.carry };
       // An answered question and its answer are dialogue, not output (they stay in raw).
       const output = stripEcho(answeredLines.reduce((b, l) => b.replace(l, ''), body), input);
@@ -363,8 +368,14 @@ export class Channel {
     const tailStart = text.lastIndexOf('\n') + 1;
     const tail = text.slice(tailStart);
     const mayBeSyslog = !all && /^[*.]?(?:\d+:\s+)?[*.]?[A-Z][a-z]{0,2}(?:\s|$)/.test(tail) && tail.length < 40;
-    this.text = { text: mayBeSyslog ? tail : '', carry: this.text.carry };
+    this.setText(mayBeSyslog ? tail : '');
     this.rawText = { text: mayBeSyslog ? tail : '', carry: this.rawText.carry };
+  }
+
+  /** Replaces the text other than by appending to it: lines may have moved, so all are looked at again. */
+  private setText(text: string): void {
+    this.text = { ...this.text, text };
+    this.syslogScanned = 0;
   }
 
   close(): void {

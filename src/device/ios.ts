@@ -40,8 +40,15 @@ export interface IosDriverOptions {
   onClose?: () => Promise<void>;
 }
 
+/**
+ * A line any FAILURE_INDICATORS pattern could match starts like this (a superset): one scan of an
+ * output with none, instead of one per indicator over every output, long ones included.
+ */
+const MAY_FAIL = /^(?:%|%? ?command (?:authorization failed|rejected))/im;
+
 /** The first failure indicator in `output`, if any, with the whole line it starts. */
 export function findFailure(output: string): CommandFailure | undefined {
+  if (!MAY_FAIL.test(output)) return undefined;
   for (const f of FAILURE_INDICATORS) {
     const m = f.pattern.exec(output);
     if (!m) continue;

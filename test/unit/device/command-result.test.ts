@@ -1,6 +1,8 @@
 /** CommandResult: a failure indicator is data until a caller asks for the error. */
 import { CommandResult } from '../../../src/device/device';
+import fc from 'fast-check';
 import { findFailure } from '../../../src/device/ios';
+import { FAILURE_INDICATORS } from '../../../src/device/ios-platform';
 import { CommandRejectedError } from '../../../src/errors';
 
 const fields = { host: 'sw1', command: 'show licence status', raw: '', startedAt: new Date(0), elapsedMs: 3 };
@@ -47,5 +49,19 @@ describe('findFailure', () => {
   });
   it('finds nothing in ordinary output', () => {
     expect(findFailure('Last Error: % Invalid input detected\nCommunication: Fail=0')).toBeUndefined();
+  });
+  it('finds what trying every indicator in turn finds (its quick first look skips no failure)', () => {
+    const everyIndicator = (output: string): string | undefined => FAILURE_INDICATORS.find((f) => f.pattern.test(output))?.indicator;
+    const line = fc.constantFrom(
+      'Smart Licensing is ENABLED', 'CPU 5%', '% Invalid input detected at', '%Incomplete command.', '% Ambiguous command: "sh"',
+      'Command authorization failed.', ' command rejected: cannot apply', '%Command Rejected: bad', '% Bad IP address or host name',
+      '% Error opening tftp://x', '%Access denied', 'Error: 3', 'Last Error: % Bad', '   ^', '',
+    );
+    fc.assert(
+      fc.property(fc.array(line, { maxLength: 8 }), (lines) => {
+        const output = lines.join('\n');
+        expect(findFailure(output)?.indicator).toBe(everyIndicator(output));
+      }),
+    );
   });
 });
