@@ -80,29 +80,15 @@ type KeyProblem =
   | { kind: 'changed'; expected: string; got: string; entry: { file: string; line: number; fix: string } }
   | { kind: 'refused'; reason: string };
 
-/**
- * ssh2 offers AES-GCM first, the fastest choice with its optional native binding. Without the
- * binding (npm could not compile it: no toolchain, or install scripts off), ssh2 builds a new Node
- * cipher object for every GCM packet, while AES-CTR keeps one cipher per direction and pairs it with
- * an encrypt-then-MAC HMAC (ssh2's MAC list starts with the -etm ones). Measured per 200-byte
- * packet with ssh2's own classes: GCM 15.2 µs to encrypt and 9.2 to decrypt, aes128-ctr with
- * hmac-sha2-256-etm 10.7 and 6.8. IOS XE offers both families (`show ip ssh`), so GCM only moves
- * behind CTR; the switch still picks from what it supports.
- */
-const GCM = ['aes128-gcm@openssh.com', 'aes256-gcm@openssh.com'];
-// ssh2 has no public export saying whether its binding loaded; its crypto module does (1.x).
-const CTR_BEFORE_GCM = !(require('ssh2/lib/protocol/crypto') as { bindingAvailable?: boolean }).bindingAvailable;
-
-function buildAlgorithms(a: AlgorithmOptions = {}): Algorithms | undefined {
+function buildAlgorithms(a: AlgorithmOptions | undefined): Algorithms | undefined {
+  if (!a) return undefined;
   const out: Record<string, unknown> = {};
   for (const k of ['kex', 'cipher', 'serverHostKey', 'hmac'] as const) {
     const explicit = a[k];
-    const legacy = a.legacy ? [...LEGACY_ALGORITHMS[k]] : [];
     if (explicit) out[k] = explicit;
-    else if (k === 'cipher' && CTR_BEFORE_GCM) out[k] = { remove: GCM, append: [...GCM, ...legacy] };
-    else if (legacy.length) out[k] = { append: legacy };
+    else if (a.legacy) out[k] = { append: [...LEGACY_ALGORITHMS[k]] };
   }
-  return Object.keys(out).length ? (out as Algorithms) : undefined;
+  return out as Algorithms;
 }
 
 function hostVerifier(

@@ -17,8 +17,6 @@ export interface TinyServer {
   /** Every line the client entered, in order, per session (secrets included: tests only). */
   lines: string[];
   hostKey: string | Buffer;
-  /** What each connection's key exchange settled on, client to server (ssh2's 'handshake' event). */
-  negotiated: { kex: string; cipher: string; mac: string }[];
   close(): Promise<void>;
 }
 
@@ -30,10 +28,8 @@ export async function startTinyServer(script: TinyScript = {}): Promise<TinyServ
   const pass = script.password ?? 'admin-pw';
   const allowed = script.authorizedKey ? (utils.parseKey(script.authorizedKey) as ParsedKey) : undefined;
   const clients = new Set<{ end(): unknown }>();
-  const negotiated: TinyServer['negotiated'] = [];
   const server = new Server({ hostKeys: [hostKey], ...(script.algorithms ? { algorithms: script.algorithms as never } : {}) }, (client) => {
     clients.add(client);
-    client.on('handshake', (n) => negotiated.push({ kex: n.kex, cipher: n.cs.cipher, mac: n.cs.mac }));
     client.on('close', () => clients.delete(client));
     client.on('error', () => undefined);
     client.on('authentication', (ctx) => {
@@ -68,7 +64,6 @@ export async function startTinyServer(script: TinyScript = {}): Promise<TinyServ
     port: await listenLocal(server),
     lines,
     hostKey,
-    negotiated,
     close: () =>
       new Promise<void>((resolve) => {
         for (const c of clients) c.end();
