@@ -19,8 +19,11 @@ const PIECE = 16 * 1024;
 
 export function longRunningConfig(kib: number): string {
   const lines = ['Building configuration...', '', 'Current configuration : 123456 bytes', 'banner motd ^C Authorized access only; 100% of sessions are logged ^C'];
-  for (let i = 1; lines.join('\r\n').length < kib * 1024; i++) {
-    lines.push(`interface GigabitEthernet1/0/${i}`, ' description access port', ' switchport mode access', '!');
+  let length = lines.join('\r\n').length;
+  for (let i = 1; length < kib * 1024; i++) {
+    const stanza = [`interface GigabitEthernet1/0/${i}`, ' description access port', ' switchport mode access', '!'];
+    lines.push(...stanza);
+    length += stanza.join('\r\n').length + 4;
   }
   return lines.join('\r\n');
 }

@@ -103,7 +103,13 @@ interface Waiter {
 
 export class Channel {
   private readonly decoder = new StringDecoder('utf8');
-  /** Text of the current exchange, syslog lines lifted out. */
+  /**
+   * Text of the current exchange, syslog lines lifted out, in two parts: `lines` holds finished
+   * lines (each looked at for syslog once, never read again per chunk), `text` what came after the
+   * last newline. A chunk's work is then in proportion to the chunk, not to the output so far: one
+   * growing string would be copied whole (flattened) by the first search of every chunk.
+   */
+  private lines = '';
   private text: CleanState = emptyCleanState();
   /** The same, syslog lines kept, for raw/transcript. */
   private rawText: CleanState = emptyCleanState();
@@ -115,8 +121,6 @@ export class Channel {
   private afterMore = false;
   /** A syslog line was lifted from the end of the text in the last chunk. */
   private liftedAtEnd = false;
-  /** Lines of `text` before this index were looked at for syslog lines (always a line start). */
-  private syslogScanned = 0;
   private busy = false;
 
   constructor(private readonly stream: ByteStream, private readonly o: ChannelOptions) {
@@ -162,10 +166,10 @@ export class Channel {
     this.text = appendChunk(this.text, chunk);
     this.liftedAtEnd = false;
     if (!this.keepSyslog) {
-      const lifted = liftSyslogLines(this.text.text, this.now(), this.syslogScanned);
-      this.syslogScanned = lifted.scanned;
+      const lifted = liftSyslogLines(this.text.text, this.now());
       if (lifted.events.length > 0) {
-        this.liftedAtEnd = lifted.text.endsWith('\n');
+        // Ends at a line start: the lifted line was the last one (`lines` holds finished lines only).
+        this.liftedAtEnd = lifted.text.endsWith('\n') || (lifted.text === '' && this.lines !== '');
         this.text = { ...this.text, text: lifted.text };
         for (const e of lifted.events) {
           // Events are read (trust and sync waits) as the device wrote them; the caller's
@@ -175,7 +179,24 @@ export class Channel {
         }
       }
     }
+    const received = this.text.text;
+    const nl = received.lastIndexOf('\n');
+    if (nl >= 0) {
+      this.lines += received.slice(0, nl + 1);
+      this.text = { ...this.text, text: received.slice(nl + 1) };
+    }
     this.waiter?.check();
+  }
+
+  /** The whole text of the exchange so far (one copy: not for every chunk). */
+  private wholeText(): string {
+    return this.lines + this.text.text;
+  }
+
+  /** Replaces the whole text; all of it counts as not yet looked at. */
+  private setText(text: string): void {
+    this.lines = '';
+    this.text = { ...this.text, text };
   }
 
   /**
@@ -236,31 +257,38 @@ export class Channel {
           // Any new data re-decides from scratch; a pending settle wait belongs to older text.
           clearTimeout(settleTimer);
           settleTimer = undefined;
-          let text = this.text.text;
-          const lineStart = text.lastIndexOf('\n') + 1;
-          let tail = text.slice(lineStart);
+          // Positions are in the whole text (lines + text); only the part after the last newline
+          // is searched here.
+          const rest = this.text.text;
+          const restNl = rest.lastIndexOf('\n');
+          let lineStart = this.lines.length + restNl + 1;
+          let tail = rest.slice(restNl + 1);
           // A syslog line lifted right after the prompt leaves the prompt on the line before.
           if (tail === '' && this.liftedAtEnd && lineStart > 0) {
-            const prev = text.slice(text.lastIndexOf('\n', lineStart - 2) + 1, lineStart - 1);
+            const text = this.wholeText();
+            const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
+            const prev = text.slice(prevStart, lineStart - 1);
             if (isPrompt(prev)) {
-              this.setText(text.slice(0, lineStart - 1));
-              text = this.text.text;
+              this.lines = text.slice(0, prevStart);
+              this.text = { ...this.text, text: prev };
+              lineStart = prevStart;
               tail = prev;
             }
           }
-          const promptAt = text.length - tail.length;
+          const promptAt = lineStart;
           // A prompt counts only after the echo's newline: a stale prompt that arrives just
           // after the command was sent must not end the read. A syslog line (and the prompt IOS
           // redraws after it) can arrive in that moment too, so the echo itself is looked for;
           // a secret is not echoed (a password) or not whole (a scrolled idtoken): a newline does.
           // Once seen, the echo stays seen (text is only cut after it), so it is not searched for again.
-          echoed ||= input === undefined || echoSeen(text.slice(0, promptAt), input, opts.secret === true);
+          echoed ||= input === undefined || echoSeen(this.wholeText().slice(0, promptAt), input, opts.secret === true);
           if (tail && echoed && isPrompt(tail)) {
             if (aborting) return finish(() => reject(aborting));
             return finish(() => resolve({ prompt: tail, endedBy: 'prompt', promptAt }));
           }
           if (aborting) return;
           if (opts.endWhen && echoed) {
+            const text = this.wholeText();
             const afterEcho = text.slice(input === undefined ? 0 : text.indexOf('\n') + 1);
             if (opts.endWhen.test(afterEcho)) return finish(() => resolve({ prompt: tail, endedBy: 'expect', promptAt }));
           }
@@ -270,7 +298,7 @@ export class Channel {
           const more = this.o.morePattern.exec(tail);
           if (more) {
             paged = true;
-            this.setText(text.slice(0, lineStart + more.index));
+            this.text = { ...this.text, text: rest.slice(0, restNl + 1 + more.index) };
             this.afterMore = true;
             this.stream.write(' ');
             return;
@@ -306,7 +334,8 @@ export class Channel {
         if (input !== undefined) this.stream.write(input + this.o.returnChar);
         else this.waiter.check();
       });
-      const body = this.text.text.slice(0, ended.promptAt);
+      const whole = this.wholeText();
+      const body = whole.slice(0, ended.promptAt);
       // Redacted when first read: the transcript reads it now; without one, only a caller that
       // asks does (most never do, and redacting every output was a fifth of the redactor's work).
       const rawText = this.rawText.text;
@@ -314,7 +343,7 @@ export class Channel {
       let raw: string | undefined;
       const redactedRaw = (): string => (raw ??= redactor.redact(rawText));
       if (this.o.transcript) this.o.transcript.write(redactedRaw());
-      this.setText(this.text.text.slice(ended.promptAt + ended.prompt.length));
+      this.setText(whole.slice(ended.promptAt + ended.prompt.length));
       this.rawText = { text: '', carry: this.rawText.carry };
       // An answered question and its answer are dialogue, not output (they stay in raw).
       const output = stripEcho(answeredLines.reduce((b, l) => b.replace(l, ''), body), input);
@@ -338,7 +367,8 @@ export class Channel {
     } catch (err) {
       // Keep what was received in the transcript; the buffer is left for a resync by the driver.
       if (err instanceof UnansweredQuestionError) {
-        const out = this.o.redactor.redact(stripEcho(this.text.text.slice(0, this.text.text.lastIndexOf('\n') + 1), input));
+        const text = this.wholeText();
+        const out = this.o.redactor.redact(stripEcho(text.slice(0, text.lastIndexOf('\n') + 1), input));
         this.flushIdle(true);
         throw new UnansweredQuestionError(err.question, out);
       }
@@ -364,18 +394,12 @@ export class Channel {
   flushIdle(all = false): void {
     const raw = this.rawText.text;
     if (raw) this.o.transcript?.write(this.o.redactor.redact(raw));
-    const text = this.text.text;
+    const text = this.wholeText();
     const tailStart = text.lastIndexOf('\n') + 1;
     const tail = text.slice(tailStart);
     const mayBeSyslog = !all && /^[*.]?(?:\d+:\s+)?[*.]?[A-Z][a-z]{0,2}(?:\s|$)/.test(tail) && tail.length < 40;
     this.setText(mayBeSyslog ? tail : '');
     this.rawText = { text: mayBeSyslog ? tail : '', carry: this.rawText.carry };
-  }
-
-  /** Replaces the text other than by appending to it: lines may have moved, so all are looked at again. */
-  private setText(text: string): void {
-    this.text = { ...this.text, text };
-    this.syslogScanned = 0;
   }
 
   close(): void {

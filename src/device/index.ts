@@ -1,6 +1,6 @@
 import { UnreachableError } from '../errors';
 import { Redactor } from '../redact';
-import { Channel } from './channel';
+import { Channel, type ChannelOptions } from './channel';
 import { Device, DeviceEvent } from './device';
 import { IosDriver } from './ios';
 import { CTRL_C, MORE_PATTERN, ONE_KEY_QUESTION, QUESTION_PATTERNS, SETTLED_QUESTION_PATTERNS } from './ios-platform';
@@ -46,6 +46,21 @@ export const DEFAULT_CONNECT_OPTIONS = {
   keepaliveIntervalMs: 10_000,
 } as const;
 
+/** The prompt layer's options for an IOS XE vty: what ends a read, pages, questions, keys. */
+export function iosChannelOptions(host: string, redactor: Redactor): ChannelOptions {
+  return {
+    host,
+    redactor,
+    isPrompt: (line) => modeOfPrompt(line) !== undefined,
+    morePattern: MORE_PATTERN,
+    questionPatterns: QUESTION_PATTERNS,
+    settledQuestionPatterns: SETTLED_QUESTION_PATTERNS,
+    oneKeyQuestion: ONE_KEY_QUESTION,
+    interrupt: CTRL_C,
+    returnChar: '\n',
+  };
+}
+
 /**
  * Connects, logs in and enables: the returned Device sits at the privileged EXEC prompt with
  * paging off. Fails with UnreachableError, AuthError, HostKeyError or DeviceTimeoutError.
@@ -81,15 +96,7 @@ export async function connectDevice(options: ConnectOptions): Promise<Device> {
       throw new UnreachableError(o.name, `the device refused an interactive shell: ${(err as Error)?.message ?? err}`, { cause: err, phase: 'shell' });
     });
     const channel = new Channel(stream, {
-      host: o.name,
-      redactor,
-      isPrompt: (line) => modeOfPrompt(line) !== undefined,
-      morePattern: MORE_PATTERN,
-      questionPatterns: QUESTION_PATTERNS,
-      settledQuestionPatterns: SETTLED_QUESTION_PATTERNS,
-      oneKeyQuestion: ONE_KEY_QUESTION,
-      interrupt: CTRL_C,
-      returnChar: '\n',
+      ...iosChannelOptions(o.name, redactor),
       ...(transcript ? { transcript } : {}),
       ...(o.onEvent ? { onEvent: o.onEvent } : {}),
     });

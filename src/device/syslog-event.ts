@@ -26,29 +26,23 @@ export function parseSyslogLine(line: string, receivedAt: Date = new Date()): De
 export interface Lifted {
   text: string;
   events: DeviceEvent[];
-  /** Where the unterminated last line starts in `text`: every line before it has been looked at. */
-  scanned: number;
 }
 
 /**
  * Removes every complete syslog line (terminated by LF) from `text` and returns them as events.
- * An unterminated last line stays: it may still be growing, or it is the prompt. Lines before
- * `from` (a line start) were looked at by an earlier call and are not read again, so a reader
- * calling this per received chunk does work in proportion to the chunk, not to the whole output.
+ * An unterminated last line stays: it may still be growing, or it is the prompt.
  */
-export function liftSyslogLines(text: string, receivedAt: Date = new Date(), from = 0): Lifted {
-  const end = text.lastIndexOf('\n') + 1;
-  if (end <= from) return { text, events: [], scanned: from };
-  const region = text.slice(from, end);
-  if (!region.includes('%')) return { text, events: [], scanned: end };
+export function liftSyslogLines(text: string, receivedAt: Date = new Date()): Lifted {
+  if (!text.includes('%')) return { text, events: [] };
   const events: DeviceEvent[] = [];
+  const parts = text.split('\n');
+  const tail = parts.pop()!; // unterminated (possibly empty)
   const kept: string[] = [];
-  for (const line of region.slice(0, -1).split('\n')) {
+  for (const line of parts) {
     const ev = line.includes('%') ? parseSyslogLine(line, receivedAt) : undefined;
     if (ev) events.push(ev);
-    else kept.push(`${line}\n`);
+    else kept.push(line);
   }
-  if (events.length === 0) return { text, events, scanned: end };
-  const keptText = kept.join('');
-  return { text: text.slice(0, from) + keptText + text.slice(end), events, scanned: from + keptText.length };
+  if (events.length === 0) return { text, events };
+  return { text: kept.map((l) => `${l}\n`).join('') + tail, events };
 }

@@ -5,11 +5,9 @@
  * DisconnectedError; the other sessions read their whole output. An unhandled 'error' anywhere
  * would end the jest worker instead.
  */
-import { connectDevice, type Device } from '../../../src/device';
+import { connectDevice, iosChannelOptions, type Device } from '../../../src/device';
 import { Channel } from '../../../src/device/channel';
 import { IosDriver } from '../../../src/device/ios';
-import { CTRL_C, MORE_PATTERN, ONE_KEY_QUESTION, QUESTION_PATTERNS } from '../../../src/device/ios-platform';
-import { modeOfPrompt } from '../../../src/device/mode-step';
 import { connectTransport, type ByteStream } from '../../../src/device/transport';
 import { DisconnectedError } from '../../../src/errors';
 import { Redactor } from '../../../src/redact';
@@ -32,16 +30,7 @@ async function deviceWithStream(name: string): Promise<{ device: Device; stream:
   const o = optionsFor(server, { name });
   const transport = await connectTransport(o);
   const stream = await transport.openShell();
-  const channel = new Channel(stream, {
-    host: name,
-    redactor: new Redactor(),
-    isPrompt: (line) => modeOfPrompt(line) !== undefined,
-    morePattern: MORE_PATTERN,
-    questionPatterns: QUESTION_PATTERNS,
-    oneKeyQuestion: ONE_KEY_QUESTION,
-    interrupt: CTRL_C,
-    returnChar: '\n',
-  });
+  const channel = new Channel(stream, iosChannelOptions(name, new Redactor()));
   const device = await IosDriver.open(channel, { name, loginTimeoutMs: 3000, commandTimeoutMs: 5000, onClose: () => transport.close() });
   return { device, stream };
 }
