@@ -4,7 +4,7 @@
  * syslog lifter look at the whole output again on every piece). The stream is a fake in-process
  * one, so only the channel's own work is counted; each build given is loaded from its dist/.
  *
- *   node dist-bench/bench/src/read-long-output.js [BUILD_ROOT…]   (default: this checkout)
+ *   node dist-bench/bench/src/read-long-output.js [--piece BYTES] [BUILD_ROOT…]   (default: 16384, this checkout)
  *
  * Prints one JSON line per build and size (median and best CPU ms of 7 reads after a warm-up; the
  * builds in one process, one after another, so they are compared inside one invocation) and
@@ -15,7 +15,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 
 const SIZES_KIB = [64, 512, 2048];
-const PIECE = 16 * 1024;
+let PIECE = 16 * 1024;
 
 export function longRunningConfig(kib: number): string {
   const lines = ['Building configuration...', '', 'Current configuration : 123456 bytes', 'banner motd ^C Authorized access only; 100% of sessions are logged ^C'];
@@ -71,7 +71,11 @@ async function readOnce(build: Build, config: string): Promise<number> {
 
 async function main(): Promise<void> {
   const here = path.join(__dirname, '..', '..', '..');
-  const roots = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  const pieceAt = args.indexOf('--piece');
+  if (pieceAt >= 0) PIECE = Number(args.splice(pieceAt, 2)[1]);
+  if (!(PIECE >= 1)) throw new Error('--piece: a number of bytes ≥ 1');
+  const roots = args;
   const builds = roots.length ? roots.map((r) => path.resolve(r)) : [here];
   const at = new Date().toISOString();
   const resultsDir = path.join(here, 'bench', 'results');
@@ -85,7 +89,7 @@ async function main(): Promise<void> {
       for (let i = 0; i < 8; i++) ms.push(await readOnce(build, config));
       const sorted = ms.slice(1).sort((a, b) => a - b);
       const r = (x: number): number => Number(x.toFixed(1));
-      const line = JSON.stringify({ at, build: root, kib, pieceKiB: PIECE / 1024, medianMs: r(sorted[3]!), bestMs: r(sorted[0]!) });
+      const line = JSON.stringify({ at, build: root, kib, pieceBytes: PIECE, medianMs: r(sorted[3]!), bestMs: r(sorted[0]!) });
       console.log(line);
       appendFileSync(resultsFile, `${line}\n`);
     }
