@@ -95,10 +95,18 @@ export const EVIDENCE_SOURCES: Readonly<Record<EvidencePart, PartSource>> = {
   interfaces: { command: () => 'show ip interface brief', read: (t) => parseShowIpInterfaceBrief(t).value.interfaces, optional: true },
 };
 
+/**
+ * What one look at the switch has read, by command: the evidence each output gave (null: an
+ * optional command the switch refused). Passed from look to look, a command is sent once.
+ */
+export type Readings = Map<string, Partial<Evidence> | null>;
+
 export interface GatherOptions {
   eventlogDays?: number;
   /** Called with each command before it is sent (for the diagnosis `steps`). */
   onCommand?: (command: string) => void;
+  /** Outputs already read in this look: used instead of asking again; new reads are added. */
+  readings?: Readings;
 }
 
 /** Runs the commands for `parts` (each once, in the order given) and returns their parsed values. */
@@ -107,12 +115,19 @@ export async function gatherEvidence(device: Device, parts: Iterable<EvidencePar
   for (const part of new Set(parts)) {
     const source = EVIDENCE_SOURCES[part];
     const command = source.command(options);
-    options.onCommand?.(command);
-    const result = await device.run(command);
-    if (result.failed && source.optional) continue;
-    const text = result.throwIfFailed().output;
-    (evidence as Record<EvidencePart, unknown>)[part] = source.read(text);
-    if (source.also) Object.assign(evidence, source.also(text));
+    let read = options.readings?.get(command);
+    if (read === undefined) {
+      options.onCommand?.(command);
+      const result = await device.run(command);
+      if (result.failed && source.optional) {
+        read = null;
+      } else {
+        const text = result.throwIfFailed().output;
+        read = { [part]: source.read(text), ...source.also?.(text) };
+      }
+      options.readings?.set(command, read);
+    }
+    if (read) Object.assign(evidence, read);
   }
   return evidence;
 }

@@ -9,7 +9,7 @@ import type { VerifyItem } from '../schema/types.generated';
 import { ASSERTIONS, type Assertion } from './assertions';
 import { SYSTEM_CLOCK, type Clock } from '../clock';
 import type { DesiredSlp } from '../converge/desired';
-import { DEFAULT_EVENTLOG_DAYS, gatherEvidence, type Evidence } from './evidence';
+import { DEFAULT_EVENTLOG_DAYS, EVIDENCE_SOURCES, gatherEvidence, type Evidence, type Readings } from './evidence';
 import { runProbes } from './probes';
 import { parseDuration } from './time';
 
@@ -49,17 +49,25 @@ function itemName(item: VerifyItem, key: string): string {
   return typeof v === 'boolean' ? key : `${key} ${String(v)}`;
 }
 
-/** One look: gather what the assertion needs, probe when it probes, evaluate. */
-async function look(device: Device, assertion: Assertion<unknown>, param: unknown, slp: DesiredSlp, clock: Clock) {
-  const evidence: Evidence = await gatherEvidence(device, assertion.needs(param), {
-    eventlogDays: assertion.eventlogDays?.(param) ?? DEFAULT_EVENTLOG_DAYS,
-  });
+/**
+ * One look: gather what the assertion needs, probe when it probes, evaluate. `readings` holds what
+ * earlier items of the same pass read: the items look at one moment of the switch, so a `show`
+ * another item just read is not sent again. A second look under `within:` reads afresh (and what
+ * it reads is what later items see).
+ */
+async function look(device: Device, assertion: Assertion<unknown>, param: unknown, slp: DesiredSlp, clock: Clock, readings: Readings, again: boolean) {
+  const options = { eventlogDays: assertion.eventlogDays?.(param) ?? DEFAULT_EVENTLOG_DAYS, readings };
+  if (again) for (const part of assertion.needs(param)) readings.delete(EVIDENCE_SOURCES[part].command(options));
+  const evidence: Evidence = await gatherEvidence(device, assertion.needs(param), options);
   if (assertion.probe) evidence.probes = await runProbes(device, assertion.probe(param, evidence));
   return assertion.evaluate(param, evidence, { slp, now: clock.now() });
 }
 
-/** Evaluates one item, re-checking under `within:` until it passes or the time is up. */
-export async function runCheck(device: Device, item: VerifyItem, slp: DesiredSlp, options: VerifyOptions = {}): Promise<CheckResult> {
+/**
+ * Evaluates one item, re-checking under `within:` until it passes or the time is up. `readings`:
+ * the outputs earlier items of the same pass read (runVerify), none when not given.
+ */
+export async function runCheck(device: Device, item: VerifyItem, slp: DesiredSlp, options: VerifyOptions = {}, readings: Readings = new Map()): Promise<CheckResult> {
   const clock = options.clock ?? SYSTEM_CLOCK;
   const key = assertionKey(item);
   const name = itemName(item, key);
@@ -76,7 +84,7 @@ export async function runCheck(device: Device, item: VerifyItem, slp: DesiredSlp
   let attempts = 0;
   for (;;) {
     attempts++;
-    const verdict = await look(device, assertion, param, slp, clock);
+    const verdict = await look(device, assertion, param, slp, clock, readings, attempts > 1);
     const left = budget - elapsed();
     if (verdict.passed || left <= 0) {
       const suffix = !verdict.passed && budget > 0 ? ` (still failing after ${item.within}, ${attempts} looks)` : '';
@@ -86,13 +94,17 @@ export async function runCheck(device: Device, item: VerifyItem, slp: DesiredSlp
   }
 }
 
-/** Runs every `verify:` item of a play in order; a failing item does not stop the others. */
+/**
+ * Runs every `verify:` item of a play in order; a failing item does not stop the others. The items
+ * share what they read: each `show` is sent once per pass, unless a `within:` look repeats it.
+ */
 export async function runVerify(
   device: Device,
   play: { slp: DesiredSlp; verify?: VerifyItem[] },
   options: VerifyOptions = {},
 ): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
-  for (const item of play.verify ?? []) results.push(await runCheck(device, item, play.slp, options));
+  const readings: Readings = new Map();
+  for (const item of play.verify ?? []) results.push(await runCheck(device, item, play.slp, options, readings));
   return results;
 }

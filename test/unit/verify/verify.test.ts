@@ -48,6 +48,30 @@ describe('runVerify', () => {
     expect(results[2]!.message).toBe('not checked (set to false)');
     expect(device.log).toEqual(['show license history message', 'show license tech support']);
   });
+  it('items of one pass read each show once: they look at the same moment of the switch', async () => {
+    const device = new ScriptedDevice({
+      'show license status': o.STATUS_HEALTHY,
+      'show license udi': o.UDI_STACK,
+      'show clock': o.CLOCK_OK,
+    });
+    const results = await runVerify(device, {
+      slp: { transport: 'smart' },
+      verify: [{ trust_installed: true }, { last_ack_within_days: 30 }, { account_is: { smart_account: 'BU Production' } }, { trust_installed: true }],
+    }, { clock: fakeClock() });
+    expect(device.log).toEqual(['show license udi', 'show license status', 'show clock']);
+    expect(results.map((r) => r.assertion)).toEqual(['trust_installed', 'last_ack_within_days', 'account_is', 'trust_installed']);
+  });
+  it('a second look under within: reads again, and the items after it see that reading', async () => {
+    const clock = fakeClock();
+    const device = new ScriptedDevice({ 'show license status': [o.STATUS_NO_TRUST, o.STATUS_STANDALONE_TRUSTED], 'show license udi': o.UDI_STANDALONE });
+    const [first, second, third] = await runVerify(device, {
+      slp: { transport: 'smart' },
+      verify: [{ trust_installed: true }, { trust_installed: true, within: '60s' }, { trust_installed: true }],
+    }, { clock, pollMs: 5_000 });
+    expect([first!.passed, second!.passed, third!.passed]).toEqual([false, true, true]);
+    expect(second!.attempts).toBe(2);
+    expect(device.log.filter((c) => c === 'show license status')).toHaveLength(2);
+  });
   it('an unknown assertion key fails that item', async () => {
     const [r] = await runVerify(new ScriptedDevice({}), { slp: { transport: 'smart' }, verify: [{ bogus: true } as never] });
     expect(r).toMatchObject({ name: 'bogus', passed: false, message: 'unknown assertion "bogus"' });
