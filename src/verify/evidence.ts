@@ -62,9 +62,8 @@ export const DEFAULT_EVENTLOG_DAYS = 7;
 
 interface PartSource {
   command: (o: GatherOptions) => string;
-  read: (text: string) => Evidence[EvidencePart];
-  /** Other evidence the same output carries (the config tree beside the licensing view). */
-  also?: (text: string) => Partial<Evidence>;
+  /** The evidence the output gives: its part, and any other it carries (the config tree). */
+  read: (text: string) => Partial<Evidence>;
   /**
    * A switch may refuse the command without anything being wrong (`show ntp status` with NTP off
    * prints `%NTP is not enabled.`): the part is then left out instead of failing the look.
@@ -74,25 +73,28 @@ interface PartSource {
 
 /** Which command fills which part (the guide's commands, reference §3 / seed steps 1–4). */
 export const EVIDENCE_SOURCES: Readonly<Record<EvidencePart, PartSource>> = {
-  version: { command: () => 'show version', read: (t) => parseShowVersion(t).value },
-  status: { command: () => 'show license status', read: (t) => parseShowLicenseStatus(t).value },
-  techSupport: { command: () => 'show license tech support', read: (t) => parseShowLicenseTechSupport(t).value },
+  version: { command: () => 'show version', read: (t) => ({ version: parseShowVersion(t).value }) },
+  status: { command: () => 'show license status', read: (t) => ({ status: parseShowLicenseStatus(t).value }) },
+  techSupport: { command: () => 'show license tech support', read: (t) => ({ techSupport: parseShowLicenseTechSupport(t).value }) },
   eventlog: {
     command: (o) => `show license eventlog ${Math.min(365, Math.max(1, o.eventlogDays ?? DEFAULT_EVENTLOG_DAYS))}`,
-    read: (t) => parseShowLicenseEventlog(t).value,
+    read: (t) => ({ eventlog: parseShowLicenseEventlog(t).value }),
   },
-  history: { command: () => 'show license history message', read: (t) => parseShowLicenseHistoryMessage(t).value },
-  logging: { command: () => 'show logging', read: (t) => parseShowLogging(t).value },
-  clock: { command: () => 'show clock', read: (t) => parseShowClock(t).value },
+  history: { command: () => 'show license history message', read: (t) => ({ history: parseShowLicenseHistoryMessage(t).value }) },
+  logging: { command: () => 'show logging', read: (t) => ({ logging: parseShowLogging(t).value }) },
+  clock: { command: () => 'show clock', read: (t) => ({ clock: parseShowClock(t).value }) },
   config: {
     command: () => 'show running-config',
-    read: (t) => parseShowRunningConfig(t).value.slp,
-    also: (t) => ({ configTree: parseShowRunningConfig(t).value.tree }),
+    // One parse gives both the licensing view and the whole tree.
+    read: (t) => {
+      const { slp, tree } = parseShowRunningConfig(t).value;
+      return { config: slp, configTree: tree };
+    },
   },
-  udi: { command: () => 'show license udi', read: (t) => parseShowLicenseUdi(t).value },
-  clockDetail: { command: () => 'show clock detail', read: (t) => parseShowClock(t).value, optional: true },
-  ntp: { command: () => 'show ntp status', read: (t) => parseShowNtpStatus(t).value, optional: true },
-  interfaces: { command: () => 'show ip interface brief', read: (t) => parseShowIpInterfaceBrief(t).value.interfaces, optional: true },
+  udi: { command: () => 'show license udi', read: (t) => ({ udi: parseShowLicenseUdi(t).value }) },
+  clockDetail: { command: () => 'show clock detail', read: (t) => ({ clockDetail: parseShowClock(t).value }), optional: true },
+  ntp: { command: () => 'show ntp status', read: (t) => ({ ntp: parseShowNtpStatus(t).value }), optional: true },
+  interfaces: { command: () => 'show ip interface brief', read: (t) => ({ interfaces: parseShowIpInterfaceBrief(t).value.interfaces }), optional: true },
 };
 
 /**
@@ -122,8 +124,7 @@ export async function gatherEvidence(device: Device, parts: Iterable<EvidencePar
       if (result.failed && source.optional) {
         read = null;
       } else {
-        const text = result.throwIfFailed().output;
-        read = { [part]: source.read(text), ...source.also?.(text) };
+        read = source.read(result.throwIfFailed().output);
       }
       options.readings?.set(command, read);
     }
