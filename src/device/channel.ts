@@ -104,12 +104,12 @@ interface Waiter {
 export class Channel {
   private readonly decoder = new StringDecoder('utf8');
   /**
-   * Text of the current exchange, syslog lines lifted out, in two parts: `lines` holds finished
-   * lines (each looked at for syslog once, never read again per chunk), `text` what came after the
+   * Text of the current exchange, syslog lines lifted out, in two parts: `finishedLines` (each
+   * looked at for syslog once, never read again per chunk) and `text`, what came after the
    * last newline. A chunk's work is then in proportion to the chunk, not to the output so far: one
    * growing string would be copied whole (flattened) by the first search of every chunk.
    */
-  private lines = '';
+  private finishedLines = '';
   private text: CleanState = emptyCleanState();
   /** The same, syslog lines kept, for raw/transcript. */
   private rawText: CleanState = emptyCleanState();
@@ -168,8 +168,8 @@ export class Channel {
     if (!this.keepSyslog) {
       const lifted = liftSyslogLines(this.text.text, this.now());
       if (lifted.events.length > 0) {
-        // Ends at a line start: the lifted line was the last one (`lines` holds finished lines only).
-        this.liftedAtEnd = lifted.text.endsWith('\n') || (lifted.text === '' && this.lines !== '');
+        // Ends at a line start: the lifted line was the last one (finishedLines ends with a newline).
+        this.liftedAtEnd = lifted.text.endsWith('\n') || (lifted.text === '' && this.finishedLines !== '');
         this.text = { ...this.text, text: lifted.text };
         for (const e of lifted.events) {
           // Events are read (trust and sync waits) as the device wrote them; the caller's
@@ -182,20 +182,20 @@ export class Channel {
     const received = this.text.text;
     const nl = received.lastIndexOf('\n');
     if (nl >= 0) {
-      this.lines += received.slice(0, nl + 1);
+      this.finishedLines += received.slice(0, nl + 1);
       this.text = { ...this.text, text: received.slice(nl + 1) };
     }
     this.waiter?.check();
   }
 
-  /** The whole text of the exchange so far (one copy: not for every chunk). */
+  /** The whole text of the exchange so far: a copy of all of it, so not for every chunk. */
   private wholeText(): string {
-    return this.lines + this.text.text;
+    return this.finishedLines + this.text.text;
   }
 
   /** Replaces the whole text; all of it counts as not yet looked at. */
   private setText(text: string): void {
-    this.lines = '';
+    this.finishedLines = '';
     this.text = { ...this.text, text };
   }
 
@@ -257,11 +257,11 @@ export class Channel {
           // Any new data re-decides from scratch; a pending settle wait belongs to older text.
           clearTimeout(settleTimer);
           settleTimer = undefined;
-          // Positions are in the whole text (lines + text); only the part after the last newline
+          // Positions are in the whole text (finishedLines + text); only the part after the last newline
           // is searched here.
           const rest = this.text.text;
           const restNl = rest.lastIndexOf('\n');
-          let lineStart = this.lines.length + restNl + 1;
+          let lineStart = this.finishedLines.length + restNl + 1;
           let tail = rest.slice(restNl + 1);
           // A syslog line lifted right after the prompt leaves the prompt on the line before.
           if (tail === '' && this.liftedAtEnd && lineStart > 0) {
@@ -269,7 +269,7 @@ export class Channel {
             const prevStart = text.lastIndexOf('\n', lineStart - 2) + 1;
             const prev = text.slice(prevStart, lineStart - 1);
             if (isPrompt(prev)) {
-              this.lines = text.slice(0, prevStart);
+              this.finishedLines = text.slice(0, prevStart);
               this.text = { ...this.text, text: prev };
               lineStart = prevStart;
               tail = prev;
@@ -280,7 +280,8 @@ export class Channel {
           // after the command was sent must not end the read. A syslog line (and the prompt IOS
           // redraws after it) can arrive in that moment too, so the echo itself is looked for;
           // a secret is not echoed (a password) or not whole (a scrolled idtoken): a newline does.
-          // Once seen, the echo stays seen (text is only cut after it), so it is not searched for again.
+          // Once seen, the echo stays seen (text is only cut after it): the whole text is read for it
+          // only until then, at the start of the output.
           echoed ||= input === undefined || echoSeen(this.wholeText().slice(0, promptAt), input, opts.secret === true);
           if (tail && echoed && isPrompt(tail)) {
             if (aborting) return finish(() => reject(aborting));
