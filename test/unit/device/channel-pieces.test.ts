@@ -4,48 +4,8 @@
  * same syslog events. The channel keeps finished lines apart from the line still arriving, so
  * this is what proves the split loses or duplicates nothing.
  */
-import { EventEmitter } from 'node:events';
 import fc from 'fast-check';
-import { iosChannelOptions } from '../../../src/device';
-import { Channel } from '../../../src/device/channel';
-import { Redactor } from '../../../src/redact';
-
-const COMMAND = 'show license status';
-
-/** A shell that answers COMMAND with `reply` cut at `cuts`, each piece in its own turn. */
-function fakeShell(reply: string, cuts: number[]) {
-  let delivered!: () => void;
-  const done = new Promise<void>((resolve) => (delivered = resolve));
-  const bounds = [...new Set(cuts.map((c) => c % (reply.length + 1)))].sort((a, b) => a - b);
-  const stream = Object.assign(new EventEmitter(), {
-    write(data: string): boolean {
-      if (!data.startsWith(COMMAND)) return true;
-      let from = 0;
-      const pieces = [...bounds, reply.length].map((b) => {
-        const piece = reply.slice(from, b);
-        from = b;
-        return piece;
-      });
-      const next = (i: number): void => {
-        if (i === pieces.length) return delivered();
-        if (pieces[i]) stream.emit('data', Buffer.from(pieces[i]!));
-        setImmediate(() => next(i + 1));
-      };
-      setImmediate(() => next(0));
-      return true;
-    },
-    end(): void {},
-  });
-  return { stream, done };
-}
-
-async function read(reply: string, cuts: number[]): Promise<{ output: string; events: string[] }> {
-  const { stream, done } = fakeShell(reply, cuts);
-  const channel = new Channel(stream, iosChannelOptions('sw1', new Redactor()));
-  const exchange = await channel.exchange(COMMAND, { timeoutMs: 1_000, phase: 'command' });
-  await done;
-  return { output: exchange.output, events: channel.drainEvents().map((e) => e.raw) };
-}
+import { COMMAND, readInPieces as read } from '../../helpers/piece-shell';
 
 const SYSLOG = '*Jan 24 23:19:05.144: %SMART_LIC-3-COMM_FAILED: Communications failure with the Cisco Smart Software Manager (CSSM) : Unable to resolve server hostname/domain name';
 const line = fc.constantFrom(
