@@ -33,6 +33,10 @@ interface Build {
   options: () => object;
 }
 
+/**
+ * The prompt layer of the build at `root`, with the IOS options built here from its own modules:
+ * builds older than iosChannelOptions (src/device/index.ts) do not export it.
+ */
 function loadBuild(root: string): Build {
   const dist = (m: string): Record<string, unknown> => require(path.join(root, 'dist', m)) as Record<string, unknown>;
   const { Redactor } = dist('redact.js') as { Redactor: new () => unknown };
